@@ -1,0 +1,157 @@
+#!/usr/bin/env node
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { collectInputs, UsageError } from './corpus/inputs.js';
+import { AtomicStream } from './corpus/outputs.js';
+import { defaultOptions } from './document.js';
+import { formatSummary, progressLine } from './report/summary.js';
+import { runFiles, runJsonl, type RunOptions, type RunResult } from './run.js';
+
+export const EXIT = { ok: 0, failures: 1, usage: 2, degraded: 3 } as const;
+
+const HELP = `unspin: detect and repair degraded text (spun text, mojibake, boilerplate)
+
+Usage:
+  unspin <input>... --out <dir> [options]
+  unspin --jsonl <file.jsonl|->... [--out <dir>] [options]
+
+Inputs are files or directories (recursed for *.txt and *.md). Inputs are never modified.
+Writes, atomically (temp file, then rename):
+  <dir>/clean/<relative path>        the cleaned text
+  <dir>/diff/<relative path>.diff    a unified diff, original vs cleaned, for every changed document
+  <dir>/report.json                  { version, documents: [...], summary } (see README)
+
+With --jsonl, inputs are JSON Lines records with "id" and "text" ("-" reads stdin).
+Cleaned records go to stdout, or to <dir>/clean.jsonl with --out, every other field
+kept and an "unspin" field added ({ verdict, kinds, edits }). Records stream.
+
+Options:
+  --out <dir>              output directory (required for files; optional with --jsonl)
+  --jsonl                  inputs are JSON Lines
+  --keep-boilerplate       report boilerplate lines as suggestions but keep them in the text
+  --min-confidence <x>     apply restorations at or above this confidence (default ${defaultOptions.minConfidence}); the rest are suggestions
+  --suggest-only           report every restoration as a suggestion; texts keep their wording
+  --fail-on degraded       exit 3 when any document is degraded (for CI gates)
+  --max-bytes <n>          refuse input files larger than n bytes (default 67108864)
+  --quiet                  no progress and no summary on stderr
+  -h, --help               this help
+  --version                print the version
+
+Exit codes:
+  0  success
+  1  some inputs could not be processed (the rest is written; each failure is on stderr and in report.json)
+  2  usage error (bad option, missing input, output directory inside an input)
+  3  --fail-on degraded and a document is degraded
+`;
+
+interface Parsed {
+  inputs: string[];
+  out?: string;
+  jsonl: boolean;
+  quiet: boolean;
+  failOnDegraded: boolean;
+  options: RunOptions;
+}
+
+function parse(argv: string[]): Parsed | 'help' | 'version' {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', short: 'o' },
+      jsonl: { type: 'boolean', default: false },
+      'keep-boilerplate': { type: 'boolean', default: false },
+      'min-confidence': { type: 'string' },
+      'suggest-only': { type: 'boolean', default: false },
+      'fail-on': { type: 'string' },
+      'max-bytes': { type: 'string' },
+      quiet: { type: 'boolean', short: 'q', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return 'help';
+  if (values.version) return 'version';
+  if (positionals.length === 0) throw new UsageError('no input given (see --help)');
+  if (!values.jsonl && !values.out) throw new UsageError('--out <dir> is required');
+  if (values['fail-on'] !== undefined && values['fail-on'] !== 'degraded') {
+    throw new UsageError(`--fail-on takes "degraded", not "${values['fail-on']}"`);
+  }
+  const minConfidence = values['min-confidence'] === undefined ? defaultOptions.minConfidence : Number(values['min-confidence']);
+  if (!(minConfidence >= 0 && minConfidence <= 1)) throw new UsageError('--min-confidence takes a number from 0 to 1');
+  const maxBytes = values['max-bytes'] === undefined ? 64 * 1024 * 1024 : Number(values['max-bytes']);
+  if (!(Number.isInteger(maxBytes) && maxBytes > 0)) throw new UsageError('--max-bytes takes a positive whole number');
+  if (!values.jsonl && positionals.includes('-')) throw new UsageError('"-" (stdin) needs --jsonl');
+  return {
+    inputs: positionals,
+    out: values.out,
+    jsonl: values.jsonl!,
+    quiet: values.quiet!,
+    failOnDegraded: values['fail-on'] === 'degraded',
+    options: {
+      keepBoilerplate: values['keep-boilerplate']!,
+      suggestOnly: values['suggest-only']!,
+      minConfidence,
+      maxBytes,
+    },
+  };
+}
+
+async function runJsonlInputs(p: Parsed): Promise<RunResult> {
+  const sink = p.out
+    ? { records: await AtomicStream.open(path.join(p.out, 'clean.jsonl')), report: await AtomicStream.open(path.join(p.out, 'report.json')) }
+    : { records: process.stdout };
+  if (p.inputs.length > 1 && p.out) throw new UsageError('give one JSONL input at a time with --out');
+  const input = p.inputs[0];
+  if (input !== '-') {
+    const st = await stat(input).catch(() => undefined);
+    if (!st?.isFile()) throw new UsageError(`cannot read JSONL input ${input}`);
+  }
+  const stream = input === '-' ? process.stdin : createReadStream(input);
+  return runJsonl(stream, sink, p.options, input === '-' ? 'stdin' : input);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed: Parsed | 'help' | 'version';
+  try {
+    parsed = parse(argv);
+  } catch (err) {
+    process.stderr.write(`unspin: ${(err as Error).message}\n`);
+    return EXIT.usage;
+  }
+  if (parsed === 'help') {
+    process.stdout.write(HELP);
+    return EXIT.ok;
+  }
+  if (parsed === 'version') {
+    process.stdout.write('unspin 0.1.0\n');
+    return EXIT.ok;
+  }
+  const p = parsed;
+  const tty = process.stderr.isTTY && !p.quiet;
+  p.options.onError = (m) => process.stderr.write(`${tty ? '\n' : ''}unspin: ${m}\n`);
+  if (tty) p.options.onProgress = (done, total, label) => process.stderr.write(progressLine(done, total, label));
+  let result: RunResult;
+  try {
+    if (p.jsonl) result = await runJsonlInputs(p);
+    else result = await runFiles(await collectInputs(p.inputs, p.out), p.out!, p.options);
+  } catch (err) {
+    process.stderr.write(`unspin: ${(err as Error).message}\n`);
+    return err instanceof UsageError ? EXIT.usage : EXIT.failures;
+  }
+  if (tty) process.stderr.write('\n');
+  if (!p.quiet) process.stderr.write(formatSummary(result.summary));
+  if (result.failures > 0) return EXIT.failures;
+  if (p.failOnDegraded && result.summary.verdicts.degraded > 0) return EXIT.degraded;
+  return EXIT.ok;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (err) => {
+    process.stderr.write(`unspin: internal error: ${(err as Error).stack ?? err}\n`);
+    process.exitCode = EXIT.failures;
+  },
+);

@@ -1,0 +1,83 @@
+import { opendir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/** One input document found on disk. */
+export interface FileInput {
+  /** Absolute path of the file. */
+  file: string;
+  /** Path relative to its input root, with forward slashes: the document id. */
+  rel: string;
+}
+
+export class UsageError extends Error {}
+
+const TEXT_FILE = /\.(txt|md)$/i;
+
+/**
+ * Expands the command-line inputs into files, sorted by relative path so runs are
+ * deterministic. Directories are recursed for *.txt and *.md; a file given directly
+ * is taken whatever its extension. Problems that make the whole run meaningless
+ * (a missing path, a directory given twice, the output directory inside an input)
+ * are usage errors.
+ */
+export async function collectInputs(args: readonly string[], outDir: string | undefined): Promise<FileInput[]> {
+  const seenRoots = new Map<string, string>();
+  const out: FileInput[] = [];
+  const outReal = outDir ? await realpathOrResolve(outDir) : undefined;
+  const multipleRoots = args.length > 1;
+  for (const arg of args) {
+    let st;
+    try {
+      st = await stat(arg);
+    } catch (err) {
+      throw new UsageError(`cannot read input ${arg}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (err as Error).message}`);
+    }
+    const real = await realpath(arg);
+    const twice = seenRoots.get(real);
+    if (twice !== undefined) throw new UsageError(`input ${arg} is the same as ${twice}; give each input once`);
+    seenRoots.set(real, arg);
+    if (st.isDirectory()) {
+      if (outReal && (outReal === real || outReal.startsWith(real + path.sep))) {
+        throw new UsageError(`output directory ${outDir} is inside input directory ${arg}; outputs would be read back as inputs`);
+      }
+      const prefix = multipleRoots ? path.basename(real) + '/' : '';
+      for (const file of await walk(real)) out.push({ file, rel: prefix + toPosix(path.relative(real, file)) });
+    } else {
+      out.push({ file: real, rel: path.basename(real) });
+    }
+  }
+  out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  for (let i = 1; i < out.length; i++) {
+    if (out[i].rel === out[i - 1].rel) {
+      throw new UsageError(`two inputs map to the same output path ${out[i].rel} (${out[i - 1].file} and ${out[i].file})`);
+    }
+  }
+  return out;
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const files: string[] = [];
+  const handle = await opendir(dir);
+  for await (const entry of handle) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await walk(full)));
+    else if (entry.isFile() && TEXT_FILE.test(entry.name)) files.push(full);
+  }
+  return files;
+}
+
+async function realpathOrResolve(p: string): Promise<string> {
+  try {
+    return await realpath(p);
+  } catch {
+    // Not created yet: resolve its nearest existing parent so symlinks are seen.
+    const parent = path.dirname(path.resolve(p));
+    if (parent === path.resolve(p)) return parent;
+    return path.join(await realpathOrResolve(parent), path.basename(p));
+  }
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}

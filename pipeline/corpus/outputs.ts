@@ -1,0 +1,53 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+let counter = 0;
+const tempName = (file: string) => `${file}.${process.pid}.${++counter}.tmp`;
+
+/** Writes a file atomically: a temp file beside it, then a rename over the target. */
+export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = tempName(file);
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, file);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+/**
+ * A file written as a stream (report.json, clean.jsonl) that appears under its
+ * final name only when `commit` is called; `abort` removes the partial temp file.
+ */
+export class AtomicStream {
+  private readonly tmp: string;
+  private readonly stream: WriteStream;
+
+  private constructor(readonly file: string) {
+    this.tmp = tempName(file);
+    this.stream = createWriteStream(this.tmp);
+  }
+
+  static async open(file: string): Promise<AtomicStream> {
+    await mkdir(path.dirname(file), { recursive: true });
+    return new AtomicStream(file);
+  }
+
+  /** Writes a chunk, waiting when the stream's buffer is full (bounded memory). */
+  async write(chunk: string): Promise<void> {
+    if (!this.stream.write(chunk)) await new Promise<void>((resolve) => this.stream.once('drain', resolve));
+  }
+
+  async commit(): Promise<void> {
+    await new Promise<void>((resolve, reject) => this.stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    await rename(this.tmp, this.file);
+  }
+
+  async abort(): Promise<void> {
+    this.stream.destroy();
+    await rm(this.tmp, { force: true });
+  }
+}

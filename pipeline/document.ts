@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { EditLog } from './edit-log.js';
+import type { Edit } from './edits.js';
+import { findBoilerplate } from './stages/boilerplate.js';
+import { detectLanguage } from './stages/language.js';
+import { normalize } from './stages/normalize.js';
+import { bomEdits, readText } from './stages/read.js';
+
+export type Verdict = 'clean' | 'degraded' | 'skipped';
+
+/** A sentence the detection stage scored, in original offsets. */
+export interface SentenceFinding {
+  start: number;
+  end: number;
+  score: number;
+  signals: string[];
+}
+
+export interface Options {
+  keepBoilerplate: boolean;
+  minConfidence: number;
+  suggestOnly: boolean;
+}
+
+export const defaultOptions: Options = { keepBoilerplate: false, minConfidence: 0.8, suggestOnly: false };
+
+/** One document as it moves through the stages. */
+export interface DocumentState {
+  id: string;
+  path: string;
+  sha256: string;
+  verdict: Verdict;
+  kinds: Set<string>;
+  language: string;
+  score: number;
+  /** Present unless the document could not be read. */
+  log?: EditLog;
+  sentences: SentenceFinding[];
+  /** Edits proposed but not applied (below threshold, --keep-boilerplate, --suggest-only). */
+  suggestions: Edit[];
+  error?: string;
+}
+
+/** Mojibake repairs beyond this many in one document mean its own wording was damaged. */
+const STRAY_MOJIBAKE = 1;
+
+/**
+ * Pass 1 for one document: read, normalize, strip boilerplate, judge the language.
+ * Corpus-level stages (detection, restoration) run afterwards on `state.log`.
+ */
+export function analyzeDocument(id: string, path: string, input: Uint8Array | string, options: Options): DocumentState {
+  const sha256 = createHash('sha256').update(input).digest('hex');
+  const state: DocumentState = { id, path, sha256, verdict: 'clean', kinds: new Set(), language: 'und', score: 0, sentences: [], suggestions: [] };
+  let text: string;
+  let readEdits: Edit[];
+  if (typeof input === 'string') {
+    text = input;
+    readEdits = bomEdits(text);
+  } else {
+    const read = readText(input);
+    if (!read.ok) {
+      state.verdict = 'skipped';
+      state.kinds.add('unreadable');
+      state.error = read.message;
+      return state;
+    }
+    text = read.text;
+    readEdits = read.edits;
+  }
+  const log = new EditLog(text);
+  state.log = log;
+  if (text.trim() === '') {
+    state.verdict = 'skipped';
+    state.kinds.add('empty');
+    return state;
+  }
+  log.apply(readEdits);
+  const normalized = normalize(log.text);
+  log.apply(normalized);
+  if (normalized.filter((e) => e.reason === 'mojibake').length > STRAY_MOJIBAKE) {
+    state.verdict = 'degraded';
+    state.kinds.add('mojibake');
+  } else if (normalized.length) state.kinds.add('normalization');
+
+  const language = detectLanguage(log.text);
+  state.language = language.code;
+  if (!language.english) {
+    // English-only stages would do harm here: pass the document through untouched.
+    state.verdict = 'skipped';
+    state.kinds = new Set(['language']);
+    state.log = new EditLog(text);
+    return state;
+  }
+
+  // Uncertain lines (a caption whose credit is not conclusive) are only suggested.
+  const boilerplate = findBoilerplate(log.text);
+  const remove = options.keepBoilerplate ? [] : boilerplate.filter((e) => !e.suggestion);
+  if (boilerplate.some((e) => !e.suggestion)) state.kinds.add('boilerplate');
+  state.suggestions.push(...boilerplate.filter((e) => !remove.includes(e)).map((e) => mapSuggestion(log, e)));
+  log.apply(remove);
+  return state;
+}
+
+/** Maps an edit proposed on the current text to original offsets without applying it. */
+export function mapSuggestion(log: EditLog, e: Edit): Edit {
+  const start = log.toOriginal(e.start, 'start');
+  const end = log.toOriginal(e.end, 'end');
+  return { ...e, start, end, before: log.original.slice(start, end), suggestion: true };
+}

@@ -1,0 +1,162 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { analyzeDocument, type DocumentState, type Options } from './document.js';
+import { AtomicStream, writeAtomic } from './corpus/outputs.js';
+import type { FileInput } from './corpus/inputs.js';
+import { runCorpusStages } from './stages/corpus.js';
+import {
+  addToSummary,
+  emptySummary,
+  reportDocument,
+  reportFooter,
+  reportHeader,
+  toReportDocument,
+  type ReportDocument,
+  type Summary,
+} from './report/json.js';
+
+export interface RunOptions extends Options {
+  /** Files larger than this are refused rather than read into memory. */
+  maxBytes: number;
+  onProgress?: (done: number, total: number, label: string) => void;
+  onError?: (message: string) => void;
+}
+
+export interface RunResult {
+  summary: Summary;
+  /** Inputs that could not be processed (exit code 1). */
+  failures: number;
+}
+
+/** The cleaned text and unified diff of a processed document. */
+export function renderOutputs(state: DocumentState): { clean?: string; diff?: string } {
+  if (!state.log) return {};
+  const clean = state.log.text;
+  if (state.log.edits.length === 0) return { clean };
+  const diff = createTwoFilesPatch(`a/${state.path}`, `b/${state.path}`, state.log.original, clean, undefined, undefined, {
+    context: 3,
+    headerOptions: FILE_HEADERS_ONLY,
+  });
+  return { clean, diff };
+}
+
+async function readInput(f: FileInput, maxBytes: number): Promise<Uint8Array | { error: string }> {
+  try {
+    const st = await stat(f.file);
+    if (st.size > maxBytes) {
+      return { error: `file is ${st.size} bytes, over the ${maxBytes}-byte limit (raise it with --max-bytes)` };
+    }
+    return await readFile(f.file);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    return { error: e.code === 'EACCES' ? 'permission denied' : e.message };
+  }
+}
+
+/** Runs the pipeline over files, writing clean/, diff/ and report.json under `outDir`. */
+export async function runFiles(files: readonly FileInput[], outDir: string, options: RunOptions): Promise<RunResult> {
+  const states: DocumentState[] = [];
+  let done = 0;
+  for (const f of files) {
+    const bytes = await readInput(f, options.maxBytes);
+    let state: DocumentState;
+    if (bytes instanceof Uint8Array) state = analyzeDocument(f.rel, f.rel, bytes, options);
+    else {
+      state = analyzeDocument(f.rel, f.rel, new Uint8Array(0), options);
+      state.kinds = new Set(['unreadable']);
+      state.error = bytes.error;
+      state.log = undefined;
+    }
+    states.push(state);
+    options.onProgress?.(++done, files.length * 2, f.rel);
+  }
+  runCorpusStages(states, options);
+
+  const report = await AtomicStream.open(path.join(outDir, 'report.json'));
+  const summary = emptySummary();
+  let failures = 0;
+  try {
+    await report.write(reportHeader());
+    for (const [i, state] of states.entries()) {
+      const doc = toReportDocument(state);
+      if (state.error) {
+        failures++;
+        options.onError?.(`${state.path}: ${state.error}`);
+      }
+      const { clean, diff } = renderOutputs(state);
+      if (clean !== undefined) await writeAtomic(path.join(outDir, 'clean', state.path), clean);
+      if (diff !== undefined) await writeAtomic(path.join(outDir, 'diff', `${state.path}.diff`), diff);
+      addToSummary(summary, doc);
+      await report.write(reportDocument(doc, i === 0));
+      options.onProgress?.(++done, files.length * 2, state.path);
+    }
+    await report.write(reportFooter(summary));
+    await report.commit();
+  } catch (err) {
+    await report.abort();
+    throw err;
+  }
+  return { summary, failures };
+}
+
+export interface JsonlSink {
+  /** Where cleaned records go (stdout or `<out>/clean.jsonl`). */
+  records: Writable | AtomicStream;
+  /** report.json, when an output directory was given. */
+  report?: AtomicStream;
+}
+
+/**
+ * Streams JSON Lines records (`id`, `text`, any other fields kept) through the
+ * per-document stages, one record at a time: memory does not grow with the input.
+ */
+export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOptions, sourceName = 'stdin'): Promise<RunResult> {
+  const summary = emptySummary();
+  let failures = 0;
+  let lineNo = 0;
+  let first = true;
+  const write = async (s: string) => {
+    if (sink.records instanceof AtomicStream) await sink.records.write(s);
+    else if (!sink.records.write(s)) await new Promise<void>((r) => (sink.records as Writable).once('drain', r));
+  };
+  if (sink.report) await sink.report.write(reportHeader());
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  for await (const line of lines) {
+    lineNo++;
+    if (line.trim() === '') continue;
+    let record: Record<string, unknown>;
+    try {
+      record = JSON.parse(line);
+      if (record === null || typeof record !== 'object' || Array.isArray(record)) throw new Error('not a JSON object');
+    } catch (err) {
+      failures++;
+      options.onError?.(`${sourceName}:${lineNo}: not a JSON object (${(err as Error).message}); record left out`);
+      continue;
+    }
+    const id = record.id === undefined ? `${sourceName}:${lineNo}` : String(record.id);
+    if (typeof record.text !== 'string') {
+      failures++;
+      options.onError?.(`${sourceName}:${lineNo}: record ${id} has no string "text" field; passed through unchanged`);
+      await write(JSON.stringify({ ...record, unspin: { verdict: 'skipped', kinds: ['unreadable'], edits: 0, error: 'no text field' } }) + '\n');
+      continue;
+    }
+    const state = analyzeDocument(id, id, record.text, options);
+    runCorpusStages([state], options);
+    const doc: ReportDocument = toReportDocument(state);
+    addToSummary(summary, doc);
+    const text = state.log?.text ?? record.text;
+    await write(JSON.stringify({ ...record, text, unspin: { verdict: doc.verdict, kinds: doc.kinds, edits: doc.edits.length } }) + '\n');
+    if (sink.report) await sink.report.write(reportDocument(doc, first));
+    first = false;
+    options.onProgress?.(lineNo, 0, id);
+  }
+  if (sink.report) {
+    await sink.report.write(reportFooter(summary));
+    await sink.report.commit();
+  }
+  if (sink.records instanceof AtomicStream) await sink.records.commit();
+  return { summary, failures };
+}

@@ -1,0 +1,113 @@
+import { alignTokens, type Chunk } from './diff-pairs.js';
+import { FUNCTION_WORDS, isNumber, type Token } from './tokens.js';
+
+/** How a replaced run of a degraded unit relates to the reference run it aligns with. */
+export type PairKind =
+  | 'synonym' // WordNet synonyms (one shared synset), word by word or as a phrase
+  | 'related' // close WordNet relatives (hypernym, sibling, similar-to, derivation)
+  | 'filler' // spinner filler with nothing on the reference side ("actually")
+  | 'unexplained' // differs for no reason the lexicon knows
+  | 'fact'; // a name or number differs: the two units do not say the same thing
+
+export interface PairJudge {
+  judge(spun: readonly Token[], ref: readonly Token[], context: { before?: Token; after?: Token }): PairKind;
+}
+
+export interface AlignedPair {
+  /** Token index ranges [from, to) in the degraded unit and the reference unit. */
+  a: [number, number];
+  b: [number, number];
+  kind: PairKind;
+  /** Bounded by aligned tokens (or unit edges) on both sides: safe to restore locally. */
+  interior: boolean;
+}
+
+export interface Alignment {
+  /** Tokens of the degraded unit that align exactly with the reference. */
+  anchors: number;
+  /** anchors / tokens of the degraded unit. */
+  anchorRatio: number;
+  pairs: AlignedPair[];
+  /** Share of replaced degraded content words explained (synonym, related, filler). */
+  explained: number;
+  accepted: boolean;
+  /** Overall alignment quality in [0, 1]. */
+  score: number;
+}
+
+export interface AlignOptions {
+  minAnchors: number;
+  minAnchorRatio: number;
+  minExplained: number;
+}
+
+export const defaultAlignOptions: AlignOptions = { minAnchors: 3, minAnchorRatio: 0.45, minExplained: 0.5 };
+
+/** Longest run at a unit edge that still counts as swapped words. */
+const EDGE_RUN = 3;
+
+const isContent = (t: Token) => !FUNCTION_WORDS.has(t.key) && !isNumber(t.key);
+
+/**
+ * Aligns a degraded unit (sentence or quotation) with a reference unit and decides
+ * whether they are the same wording with synonym swaps: enough exact anchors, no
+ * differing names or numbers, and most differences explained by the lexicon.
+ */
+export function alignUnits(
+  spun: readonly Token[],
+  ref: readonly Token[],
+  judge: PairJudge,
+  opts: AlignOptions = defaultAlignOptions,
+): Alignment {
+  const chunks = alignTokens(spun, ref);
+  let anchors = 0;
+  for (const c of chunks) if (c.kind === 'equal') anchors += c.a[1] - c.a[0];
+  const pairs: AlignedPair[] = [];
+  let replacedContent = 0;
+  let explainedContent = 0;
+  let explainedPairs = 0;
+  let facts = 0;
+  chunks.forEach((c, i) => {
+    if (c.kind !== 'replace') return;
+    const interior = isInterior(chunks, i, spun.length, ref.length);
+    const sA = spun.slice(c.a[0], c.a[1]);
+    const sB = ref.slice(c.b[0], c.b[1]);
+    // Edge runs are clauses one unit has and the other lacks; they are not judged.
+    const kind = interior ? judge.judge(sA, sB, { before: spun[c.a[0] - 1], after: spun[c.a[1]] }) : 'unexplained';
+    pairs.push({ a: c.a, b: c.b, kind, interior });
+    if (!interior) return;
+    const weight = Math.max(1, sA.filter(isContent).length);
+    replacedContent += weight;
+    if (kind === 'synonym' || kind === 'related' || kind === 'filler') {
+      explainedContent += weight;
+      explainedPairs++;
+    }
+    if (kind === 'fact') facts++;
+  });
+  // Local alignment: a short degraded unit may match part of a longer reference unit.
+  const anchorRatio = spun.length ? anchors / spun.length : 0;
+  const explained = replacedContent ? explainedContent / replacedContent : 1;
+  const accepted =
+    facts === 0 &&
+    anchors >= opts.minAnchors &&
+    anchorRatio >= opts.minAnchorRatio &&
+    (explained >= opts.minExplained || (anchorRatio >= 0.5 && explained >= 0.3 && explainedPairs >= 2));
+  const score = facts ? 0 : Math.min(1, 0.5 * anchorRatio + 0.5 * explained);
+  return { anchors, anchorRatio, pairs, explained, accepted, score };
+}
+
+/**
+ * A replaced run is interior when aligned tokens stand on both sides of it; at a
+ * unit edge, only when both units end there too. Edge runs with one side empty are
+ * clauses one unit has and the other lacks: they are left alone.
+ */
+function isInterior(chunks: Chunk[], i: number, lenA: number, lenB: number): boolean {
+  const c = chunks[i];
+  const atEdge = i === 0 || i === chunks.length - 1;
+  const left = i > 0 ? chunks[i - 1].kind === 'equal' : c.a[0] === 0 && c.b[0] === 0;
+  const right = i < chunks.length - 1 ? chunks[i + 1].kind === 'equal' : c.a[1] === lenA && c.b[1] === lenB;
+  // At an edge, only a short run on both sides is a swap; a long one is an extra clause
+  // ("he said" vs "Rubio wrote in the Journal on Friday").
+  const shortRun = c.a[1] - c.a[0] <= EDGE_RUN && c.b[1] - c.b[0] <= EDGE_RUN;
+  return left && right && (!atEdge || shortRun) && (i > 0 || i < chunks.length - 1);
+}

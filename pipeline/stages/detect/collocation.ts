@@ -1,0 +1,116 @@
+/**
+ * Signal `collocation`: a word whose neighbours fit a WordNet synonym of it much better
+ * than the word itself ("current fiscal year" spun to "stream fiscal year": "current
+ * fiscal" is a known pair, "stream fiscal" is not), from the word-pair table of freq.ts.
+ * Also gives the share of adjacent content-word pairs never seen in the table, a
+ * sentence-level feature of broken phrasing.
+ */
+import { freqTables, pairCount } from './freq.js';
+import { judgeable } from './rare-synonym.js';
+import { profile } from './synonyms.js';
+import { ADJ_PREV, FUNC, HAS_DIGIT, NUM, type Doc, type Finding } from './types.js';
+
+/** Dirichlet prior of the smoothed conditional P(b | a). */
+const MU = 30;
+/** Bound on the context evidence of one word (natural log). */
+const CAP_CTX = 4;
+export const COLLOCATION_MIN_EVIDENCE = 1.5;
+
+const lastWord = (s: string): string => {
+  const k = s.lastIndexOf(' ');
+  return k < 0 ? s : s.slice(k + 1);
+};
+const firstWord = (s: string): string => {
+  const k = s.indexOf(' ');
+  return k < 0 ? s : s.slice(0, k);
+};
+
+/** How much more likely x is after a than in general: P(x | a) / P(x), smoothed. */
+function leftFit(a: string, fa: number, x: string, total: number): number {
+  const px = ((freqTables().count.get(x) ?? 0) + 1) / total;
+  return (pairCount(a, x) + MU * px) / ((fa + MU) * px);
+}
+
+/** How much more likely x is before b than in general: P(x | · b) / P(x), smoothed. */
+function rightFit(x: string, b: string, fb: number, total: number): number {
+  const px = ((freqTables().count.get(x) ?? 0) + 1) / total;
+  return (pairCount(x, b) + MU * px) / ((fb + MU) * px);
+}
+
+/**
+ * Context evidence per word: log of [Σ_c weight(c)·fit(c)] / [Σ_c weight(c)] minus
+ * log fit(w), where fit multiplies the left and right neighbour fits; 0 where the
+ * word is not judged or has no adjacent neighbour.
+ */
+export function contextEvidence(doc: Doc): Float32Array {
+  const n = doc.lower.length;
+  const out = new Float32Array(n);
+  const t = freqTables();
+  const total = t.total;
+  const { lower, flags } = doc;
+  for (let i = 0; i < n; i++) {
+    if (!judgeable(doc, i)) continue;
+    const p = profile(lower[i]);
+    if (p.candidates.length === 0) continue;
+    const hasLeft = i > 0 && (flags[i] & ADJ_PREV) !== 0 && (flags[i - 1] & (NUM | HAS_DIGIT)) === 0;
+    const hasRight = i + 1 < n && (flags[i + 1] & ADJ_PREV) !== 0 && (flags[i + 1] & (NUM | HAS_DIGIT)) === 0;
+    if (!hasLeft && !hasRight) continue;
+    const a = hasLeft ? lower[i - 1] : '';
+    const fa = hasLeft ? t.count.get(a) ?? 0 : 0;
+    const b = hasRight ? lower[i + 1] : '';
+    const fb = hasRight ? t.count.get(b) ?? 0 : 0;
+    const w = lower[i];
+    let fitW = 1;
+    if (hasLeft) fitW *= leftFit(a, fa, w, total);
+    if (hasRight) fitW *= rightFit(w, b, fb, total);
+    let num = 0;
+    let den = 0;
+    for (const c of p.candidates) {
+      let fit = 1;
+      if (hasLeft) fit *= leftFit(a, fa, firstWord(c.word), total);
+      if (hasRight) fit *= rightFit(lastWord(c.word), b, fb, total);
+      num += c.weight * fit;
+      den += c.weight;
+    }
+    if (den <= 0) continue;
+    const e = Math.log(num / den / fitW);
+    out[i] = e > CAP_CTX ? CAP_CTX : e < -CAP_CTX ? -CAP_CTX : e;
+  }
+  return out;
+}
+
+/**
+ * Per sentence: adjacent pairs of content words (both known to the table, neither a
+ * function word or number) and how many of them were never seen.
+ */
+export function unseenPairs(doc: Doc): { pairs: Int32Array; unseen: Int32Array } {
+  const ns = doc.seg.sentences.length;
+  const pairs = new Int32Array(ns);
+  const unseen = new Int32Array(ns);
+  const { lower, flags } = doc;
+  const words = doc.seg.words;
+  const count = freqTables().count;
+  for (let i = 1; i < lower.length; i++) {
+    if ((flags[i] & ADJ_PREV) === 0 || (flags[i] | flags[i - 1]) & (FUNC | NUM | HAS_DIGIT)) continue;
+    const fa = count.get(lower[i - 1]) ?? 0;
+    const fb = count.get(lower[i]) ?? 0;
+    // Only pairs of reasonably common words: for rare words absence says nothing.
+    if (fa < 50 || fb < 50) continue;
+    const s = words[i].sentence;
+    pairs[s]++;
+    if (pairCount(lower[i - 1], lower[i]) === 0) unseen[s]++;
+  }
+  return { pairs, unseen };
+}
+
+export function collocationFindings(doc: Doc, evidence: Float32Array = contextEvidence(doc)): Finding[] {
+  const out: Finding[] = [];
+  const words = doc.seg.words;
+  for (let i = 0; i < evidence.length; i++) {
+    const e = evidence[i];
+    if (e < COLLOCATION_MIN_EVIDENCE) continue;
+    const w = words[i];
+    out.push({ start: w.start, end: w.end, signal: 'collocation', strength: Math.min(0.9, 0.25 + 0.15 * (e - COLLOCATION_MIN_EVIDENCE)), sentence: w.sentence });
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+/**
+ * Builds the `Doc` the signals share: segmentation (segment.ts) plus, per word, its
+ * lower-case text and a few flags, computed once.
+ */
+import { isFunctionWord, isNumberWord } from '../../lexicon/index.js';
+import { segment, type Segmentation } from '../segment.js';
+import { ADJ_PREV, ALLCAPS, CAP, FUNC, HAS_DIGIT, NUM, SENT_START, type Doc } from './types.js';
+
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const DIGIT = /\d/;
+/** Characters that may stand between a sentence start and its first real word. */
+const OPENERS = /^[\s"“‘'(\[—–-]*$/;
+
+export function makeDoc(text: string, seg: Segmentation = segment(text)): Doc {
+  const words = seg.words;
+  const n = words.length;
+  const lower = new Array<string>(n);
+  const flags = new Uint8Array(n);
+  const sentenceFirst = new Int32Array(seg.sentences.length + 1);
+  let si = -1;
+  for (let i = 0; i < n; i++) {
+    const w = words[i];
+    const t = w.text;
+    const l = t.toLowerCase().replace(/’/g, "'");
+    lower[i] = l;
+    let f = 0;
+    const c0 = t[0];
+    if (UPPER.test(c0)) {
+      f |= CAP;
+      if (t.length > 1 && !LOWER.test(t)) f |= ALLCAPS;
+    }
+    if (w.sentence !== si) {
+      for (let s = si + 1; s <= w.sentence; s++) sentenceFirst[s] = i;
+      si = w.sentence;
+      if (OPENERS.test(text.slice(seg.sentences[si].start, w.start))) f |= SENT_START;
+    } else {
+      const prev = words[i - 1];
+      let only = prev.end < w.start;
+      for (let k = prev.end; k < w.start && only; k++) {
+        const ch = text.charCodeAt(k);
+        if (ch !== 32 && ch !== 9 && ch !== 160) only = false;
+      }
+      if (only) f |= ADJ_PREV;
+      // After a colon or an opening quote a new clause starts with a capital.
+      const gap = text.slice(prev.end, w.start);
+      if (/[:"“]\s*$/.test(gap) || /^\s*[—–-]+\s*["“]/.test(gap)) f |= SENT_START;
+    }
+    if (DIGIT.test(t)) f |= HAS_DIGIT;
+    if (isFunctionWord(l)) f |= FUNC;
+    if (isNumberWord(l)) f |= NUM;
+    flags[i] = f;
+  }
+  for (let s = si + 1; s <= seg.sentences.length; s++) sentenceFirst[s] = n;
+  return { text, seg, lower, flags, sentenceFirst };
+}

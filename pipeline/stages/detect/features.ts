@@ -1,0 +1,67 @@
+/**
+ * Runs every signal over a document once and gathers, per sentence and for the whole
+ * document, the numbers the scorer (score.ts) combines.
+ */
+import type { Segmentation } from '../segment.js';
+import { collocationFindings, contextEvidence, unseenPairs } from './collocation.js';
+import { makeDoc } from './doc.js';
+import { fillerFindings } from './filler.js';
+import { judgeable, rareEvidence, rareSynonymFindings } from './rare-synonym.js';
+import { titleFindings } from './titles.js';
+import type { Doc, Finding } from './types.js';
+
+export interface SentenceFeatures {
+  /** Words the rare-synonym signal judged. */
+  judged: number;
+  /** Σ max(0, rare − RARE_FLOOR) over the sentence's words. */
+  rare: number;
+  /** Σ max(0, context − CTX_FLOOR). */
+  ctx: number;
+  /** Σ strength of filler findings. */
+  filler: number;
+  /** Σ strength of title findings. */
+  title: number;
+  /** Adjacent common content-word pairs, and those never seen. */
+  pairs: number;
+  unseen: number;
+}
+
+export interface DocFeatures {
+  doc: Doc;
+  sentences: SentenceFeatures[];
+  findings: Finding[];
+  rare: Float32Array;
+  ctx: Float32Array;
+}
+
+/** Evidence below these floors (natural log) is what clean text shows every few words. */
+export const RARE_FLOOR = 1.0;
+export const CTX_FLOOR = 0.5;
+
+export function docFeatures(text: string, seg?: Segmentation): DocFeatures {
+  const doc = makeDoc(text, seg);
+  const ns = doc.seg.sentences.length;
+  const sentences: SentenceFeatures[] = new Array(ns);
+  for (let s = 0; s < ns; s++) sentences[s] = { judged: 0, rare: 0, ctx: 0, filler: 0, title: 0, pairs: 0, unseen: 0 };
+  const rare = rareEvidence(doc);
+  const ctx = contextEvidence(doc);
+  const words = doc.seg.words;
+  for (let i = 0; i < words.length; i++) {
+    if (!judgeable(doc, i)) continue;
+    const f = sentences[words[i].sentence];
+    f.judged++;
+    if (rare[i] > RARE_FLOOR) f.rare += rare[i] - RARE_FLOOR;
+    if (ctx[i] > CTX_FLOOR) f.ctx += ctx[i] - CTX_FLOOR;
+  }
+  const fillers = fillerFindings(doc);
+  const titles = titleFindings(doc);
+  for (const x of fillers) sentences[x.sentence].filler += x.strength;
+  for (const x of titles) sentences[x.sentence].title += x.strength;
+  const { pairs, unseen } = unseenPairs(doc);
+  for (let s = 0; s < ns; s++) {
+    sentences[s].pairs = pairs[s];
+    sentences[s].unseen = unseen[s];
+  }
+  const findings = [...fillers, ...titles, ...rareSynonymFindings(doc, rare), ...collocationFindings(doc, ctx)];
+  return { doc, sentences, findings, rare, ctx };
+}

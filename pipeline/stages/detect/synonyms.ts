@@ -1,0 +1,118 @@
+/**
+ * Per word form, once per process: could this word be a spinner's replacement of a
+ * more common WordNet synonym? Wraps the lexicon (pipeline/lexicon) and the frequency
+ * tables (freq.ts); results are memoised by lower-case form.
+ *
+ * Model. A spinner starting from a canonical word c picks one of c's synsets (its
+ * frequent senses mostly) and writes another member w of it, in c's inflected form.
+ * Seeing w, the evidence that it was spun is the likelihood ratio
+ *
+ *     LR(w) = Σ_c f(c) · P(S | c) · P(w | S)  /  f(w)
+ *
+ * over synonyms c sharing a synset S with w, where f is the general-English count of
+ * the inflected form (freq.ts, + SemCor tag counts as a back-off), P(S | c) decreases
+ * with S's sense rank for c, and P(w | S) = 1/(|S|−1). A word whose clean use is
+ * common (f(w) large) gets a low ratio whatever its synonyms.
+ */
+import { inflect, isFunctionWord, morph, normalizeLemma, synsets, type Pos, type Sense } from '../../lexicon/index.js';
+import { freqTables } from './freq.js';
+
+export interface Candidate {
+  /** The canonical word, inflected like the observed word, lower case. */
+  word: string;
+  /** f(c)·P(S|c)·P(w|S): its share of the numerator. */
+  weight: number;
+  pos: Pos;
+}
+
+export interface Profile {
+  /** log LR (natural log); 0 when the word has no synonym or is not a content word. */
+  evidence: number;
+  /** Count of the form itself (smoothed). */
+  fw: number;
+  /** Best candidates, heaviest first (at most MAX_CANDIDATES). */
+  candidates: Candidate[];
+}
+
+const NONE: Profile = Object.freeze({ evidence: 0, fw: 0, candidates: Object.freeze([]) as unknown as Candidate[] });
+const MAX_CANDIDATES = 10;
+/** Added to every count (a form seen once or never still has some probability). */
+const SMOOTH = 1;
+/** P(S | c) by the sense rank of S for c (rank 1 = c's most frequent sense). */
+export function senseWeight(rank: number): number {
+  return rank <= 1 ? 1 : rank === 2 ? 0.5 : rank === 3 ? 0.3 : 0.15 / (rank - 3);
+}
+
+const memo = new Map<string, Profile>();
+const MEMO_MAX = 300_000;
+
+/** Count of a lower-case form (single or multiword) with SemCor back-off. */
+export function formCount(form: string): number {
+  return freqTables().count.get(form) ?? 0;
+}
+
+export function profile(lowerWord: string): Profile {
+  const hit = memo.get(lowerWord);
+  if (hit) return hit;
+  const p = compute(lowerWord);
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(lowerWord, p);
+  return p;
+}
+
+function compute(w: string): Profile {
+  if (w.length < 3 || isFunctionWord(w) || /\d/.test(w)) return NONE;
+  const analyses = morph(w);
+  if (analyses.length === 0) return NONE;
+  const fw = formCount(w) + SMOOTH;
+  const byWord = new Map<string, Candidate>();
+  const seen = new Set<string>();
+  for (const a of analyses) {
+    const key = `${a.lemma}|${a.pos}|${a.form}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (const sense of sensesOf(a.lemma, a.pos)) {
+      const members = sense.synset.words;
+      if (members.length < 2) continue;
+      const pw = 1 / (members.length - 1);
+      for (const m of members) {
+        const lemma = normalizeLemma(m);
+        if (lemma === a.lemma) continue;
+        const other = senseIn(lemma, a.pos, sense.synset.id);
+        if (!other) continue;
+        const c = inflect(lemma, a.pos, a.form).toLowerCase();
+        if (c === w) continue;
+        const weight = (formCount(c) + other.tagCount) * senseWeight(other.rank) * pw;
+        if (weight <= 0) continue;
+        const prev = byWord.get(c);
+        if (prev) prev.weight += weight;
+        else byWord.set(c, { word: c, weight, pos: a.pos });
+      }
+    }
+  }
+  if (byWord.size === 0) return NONE;
+  const candidates = [...byWord.values()].sort((x, y) => y.weight - x.weight);
+  let num = 0;
+  for (const c of candidates) num += c.weight;
+  return { evidence: Math.log(num / fw), fw, candidates: candidates.slice(0, MAX_CANDIDATES) };
+}
+
+const senseMemo = new Map<string, Sense[]>();
+
+/** Senses of a lemma in one POS (memoised wrapper of the lexicon's `synsets`). */
+export function sensesOf(lemma: string, pos: Pos): Sense[] {
+  const key = `${pos}${lemma}`;
+  let s = senseMemo.get(key);
+  if (!s) {
+    if (senseMemo.size >= MEMO_MAX) senseMemo.clear();
+    s = synsets(lemma, pos);
+    senseMemo.set(key, s);
+  }
+  return s;
+}
+
+/** Rank and tag count of `lemma` in synset `id`, or undefined when it is not a member. */
+export function senseIn(lemma: string, pos: Pos, id: number): Sense | undefined {
+  for (const s of sensesOf(lemma, pos)) if (s.synset.id === id) return s;
+  return undefined;
+}

@@ -1,0 +1,83 @@
+import { makeEdit, type Edit } from '../../edits.js';
+import { alignUnits, type AlignedPair, type Alignment } from '../align/align.js';
+import { lexiconJudge } from '../align/judge.js';
+import { FUNCTION_WORDS, type Token } from '../align/tokens.js';
+import { units } from '../align/units.js';
+import type { RefUnit } from '../reference.js';
+import { matchInitialCase } from './casing.js';
+import type { Learned, RestoreContext } from './types.js';
+
+/** Confidence of a restored run, by how the lexicon explains the difference. */
+const CONFIDENCE = { synonym: 0.96, filler: 0.95, related: 0.93 } as const;
+
+/**
+ * Restores sentences and quotations that align with a reference unit: each aligned
+ * run that differs takes the reference wording (quotations are verbatim in
+ * journalism; a sentence shared by two articles is the same sentence). Alignment is
+ * local: only runs bounded by aligned words on both sides are restored.
+ */
+export function restoreAligned(ctx: RestoreContext, learned: Learned[]): Edit[] {
+  const edits: Edit[] = [];
+  for (const u of units(ctx.text)) {
+    let best: { ref: RefUnit; al: Alignment } | undefined;
+    for (const ref of ctx.index.candidates(u.tokens, 4, ctx.docId)) {
+      const al = alignUnits(u.tokens, ref.tokens, lexiconJudge);
+      if (al.accepted && (!best || al.score > best.al.score)) best = { ref, al };
+    }
+    if (!best) continue;
+    for (const pair of best.al.pairs) {
+      const e = pairEdit(ctx.text, u.tokens, best.ref, pair, best.al);
+      if (!e) continue;
+      edits.push(e);
+      if ((pair.kind === 'synonym' || pair.kind === 'related') && e.source) {
+        const spun = u.tokens.slice(pair.a[0], pair.a[1]).map((t) => t.key).join(' ');
+        learned.push({ spun, canonical: e.source.text, support: 1, evidence: e });
+      }
+    }
+  }
+  return edits;
+}
+
+function pairEdit(text: string, spun: Token[], ref: RefUnit, pair: AlignedPair, al: Alignment): Edit | undefined {
+  if (!pair.interior || pair.kind === 'fact') return undefined;
+  const [a0, a1] = pair.a;
+  const [b0, b1] = pair.b;
+  const nA = a1 - a0;
+  const nB = b1 - b0;
+  // Very unequal runs are different clauses, not swapped words.
+  if (Math.max(nA, nB) > 2 * Math.min(nA, nB) + 2) return undefined;
+  const confidence =
+    pair.kind === 'unexplained' ? (al.anchorRatio >= 0.65 && al.explained >= 0.5 ? 0.85 : 0.7) : CONFIDENCE[pair.kind];
+  const anchorsNote = `${al.anchors} of ${spun.length} words aligned, ${Math.round(al.explained * 100)}% of differences explained`;
+  const refStart = nB ? ref.tokens[b0].start : ref.tokens[b0 - 1]?.end ?? ref.start;
+  const refEnd = nB ? ref.tokens[b1 - 1].end : refStart;
+  const refText = ref.docText.slice(refStart, refEnd);
+  const meta = {
+    stage: 'restore' as const,
+    reason: ref.kind === 'quote' ? 'quote-alignment' : 'sentence-alignment',
+    confidence,
+    source: { id: ref.docId, start: refStart, end: refEnd, text: refText },
+  };
+  if (nA === 0) {
+    // The reference has words the degraded unit lacks: insert them before the next anchor.
+    const at = spun[a0].start;
+    return makeEdit(text, at, at, refText + ' ', { ...meta, evidence: `inserted from ${ref.docId}: ${pair.kind}; ${anchorsNote}` });
+  }
+  const start = spun[a0].start;
+  const end = spun[a1 - 1].end;
+  if (nB === 0) {
+    // A spinner filler with no counterpart: delete it and one neighbouring space.
+    const s = text[start - 1] === ' ' ? start - 1 : start;
+    const e = s === start && text[end] === ' ' ? end + 1 : end;
+    return makeEdit(text, s, e, '', { ...meta, evidence: `"${text.slice(start, end)}" has no counterpart in ${ref.docId}; ${anchorsNote}` });
+  }
+  // Sentence-initial capitals follow the degraded unit's position, not the reference's;
+  // a capital inside a sentence is kept unless it only marked the reference's start.
+  const after =
+    a0 === 0 || (b0 === 0 && FUNCTION_WORDS.has(ref.tokens[b0].key)) ? matchInitialCase(text.slice(start, end), refText) : refText;
+  if (after === text.slice(start, end)) return undefined;
+  return makeEdit(text, start, end, after, {
+    ...meta,
+    evidence: `aligned with ${ref.docId} (${pair.kind}): "${text.slice(start, end)}" → "${refText}"; ${anchorsNote}`,
+  });
+}

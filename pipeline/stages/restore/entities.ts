@@ -1,0 +1,128 @@
+import { makeEdit, type Edit } from '../../edits.js';
+import { isKnown } from '../../lexicon/query.js';
+import { lexiconJudge } from '../align/judge.js';
+import { alignTokens } from '../align/diff-pairs.js';
+import { FUNCTION_WORDS, tokenize, type Token } from '../align/tokens.js';
+import { isNamePhrase, type PhraseEntry } from '../reference.js';
+import type { Learned, RestoreContext } from './types.js';
+
+const MAX_SPUN_PHRASE = 6;
+
+interface Match {
+  from: number;
+  to: number;
+  entry: PhraseEntry;
+  pairs: Array<{ a: [number, number]; b: [number, number]; kind: string }>;
+}
+
+/**
+ * Names and titles: a name-like phrase of the degraded document that no reference
+ * attests, whose words are synonym swaps of a reference phrase sharing an anchor
+ * word ("Assistant of State Marco Rubio" vs "Secretary of State Marco Rubio"), is
+ * mapped to the reference form everywhere in the document; lower-case uses too
+ * where the references write the phrase in lower case.
+ */
+export function restoreEntities(ctx: RestoreContext, learned: Learned[]): Edit[] {
+  const tokens = tokenize(ctx.text);
+  const sentenceStarts = new Set<number>();
+  for (const m of ctx.text.matchAll(/(?:^|[.!?]["”’]?\s+|\n\s*)(?=\S)/g)) sentenceStarts.add(m.index! + m[0].length);
+  const matches: Match[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let best: Match | undefined;
+    for (let n = Math.min(MAX_SPUN_PHRASE, tokens.length - i); n >= 2; n--) {
+      const span = tokens.slice(i, i + n);
+      // A spun name may carry up to two lower-case swaps inside ("Head of state Trump").
+      if (!isNamePhrase(ctx.text, span, sentenceStarts.has(span[0].start), 2)) continue;
+      if (ctx.index.phraseCount(span.map((t) => t.key).join(' ')) > 0) continue; // attested: leave it
+      const m = bestPhrase(ctx, span, i);
+      if (m && (!best || m.entry.count > best.entry.count)) best = m;
+    }
+    if (best) {
+      matches.push(best);
+      i = best.to - 1;
+    }
+  }
+  const edits: Edit[] = [];
+  for (const m of matches) {
+    for (const p of m.pairs) {
+      if (p.kind === 'equal') continue;
+      const spunKey = tokens.slice(m.from + p.a[0], m.from + p.a[1]).map((t) => t.key).join(' ');
+      const canonTokens = m.entry.tokens.slice(p.b[0], p.b[1]);
+      const canonical = canonTokens.length ? m.entry.source.text.slice(canonTokens[0].start - m.entry.source.start, canonTokens[canonTokens.length - 1].end - m.entry.source.start) : '';
+      const edit = phraseEdit(ctx, tokens, m, p, canonical);
+      if (!edit) continue;
+      edits.push(edit);
+      if (spunKey && canonical) learned.push({ spun: spunKey, canonical, support: 1, evidence: edit });
+    }
+  }
+  return edits;
+}
+
+function bestPhrase(ctx: RestoreContext, span: Token[], from: number): Match | undefined {
+  const candidates = new Map<string, PhraseEntry>();
+  for (const e of ctx.index.phrasesAnchoredOn(span[0].key)) candidates.set(e.key, e);
+  for (const e of ctx.index.phrasesAnchoredOn(span[span.length - 1].key)) candidates.set(e.key, e);
+  let best: Match | undefined;
+  for (const entry of candidates.values()) {
+    if (entry.source.id === ctx.docId || Math.abs(entry.tokens.length - span.length) > 2) continue;
+    const chunks = alignTokens(span, entry.tokens);
+    const anchors = chunks.filter((c) => c.kind === 'equal').reduce((n, c) => n + c.a[1] - c.a[0], 0);
+    const replaced = chunks.filter((c) => c.kind === 'replace');
+    if (replaced.length === 0) continue;
+    // At least one word of the name itself must be shared, capitalized on both sides.
+    const capitalAnchor = chunks.some(
+      (c) => c.kind === 'equal' && span.slice(c.a[0], c.a[1]).some((t, k) => t.cap && entry.tokens[c.b[0] + k].cap && !FUNCTION_WORDS.has(t.key)),
+    );
+    if (!capitalAnchor) continue;
+    // Both ends must be anchored or explained: a phrase is matched whole, not a part of it.
+    const pairs: Match['pairs'] = [];
+    let ok = true;
+    for (const c of chunks) {
+      if (c.kind === 'equal') {
+        pairs.push({ a: c.a, b: c.b, kind: 'equal' });
+        continue;
+      }
+      const a = span.slice(c.a[0], c.a[1]);
+      const b = entry.tokens.slice(c.b[0], c.b[1]);
+      if (a.length === 0 || b.length === 0 || a.length > 3 || b.length > 3) {
+        ok = false;
+        break;
+      }
+      let kind: string = lexiconJudge.judge(a, b, { before: span[c.a[0] - 1], after: span[c.a[1]] });
+      // Inside a name bracketed by the same capitalized words on both ends ("Wall …
+      // Journal"), dictionary words in place of the name's own words are a swap even
+      // when the lexicon cannot say why: a thesaurus wider than WordNet made it.
+      if (kind === 'unexplained' && bracketed(span, entry.tokens) && b.every((t) => t.cap) && a.every((t) => isKnown(t.key))) {
+        kind = 'bracketed';
+      }
+      if (kind !== 'synonym' && kind !== 'related' && kind !== 'bracketed') {
+        ok = false;
+        break;
+      }
+      pairs.push({ a: c.a, b: c.b, kind });
+    }
+    if (!ok) continue;
+    if (!best || entry.count > best.entry.count) best = { from, to: from + span.length, entry, pairs };
+  }
+  return best;
+}
+
+function bracketed(a: readonly Token[], b: readonly Token[]): boolean {
+  const [a0, a1, b0, b1] = [a[0], a[a.length - 1], b[0], b[b.length - 1]];
+  return a0.key === b0.key && a1.key === b1.key && a0.cap && a1.cap && b0.cap && b1.cap && a.length >= 3 && b.length >= 3;
+}
+
+function phraseEdit(ctx: RestoreContext, tokens: Token[], m: Match, p: Match['pairs'][number], canonical: string): Edit | undefined {
+  const a = tokens.slice(m.from + p.a[0], m.from + p.a[1]);
+  const start = a[0].start;
+  const end = a[a.length - 1].end;
+  const before = ctx.text.slice(start, end);
+  if (before === canonical) return undefined;
+  return makeEdit(ctx.text, start, end, canonical, {
+    stage: 'restore',
+    reason: 'name-title',
+    confidence: p.kind === 'synonym' ? 0.93 : p.kind === 'related' ? 0.9 : 0.85,
+    evidence: `"${ctx.text.slice(tokens[m.from].start, tokens[m.to - 1].end)}" is not attested; the references write "${m.entry.source.text}" (${m.entry.count}×) and "${before}" ~ "${canonical}" (${p.kind})`,
+    source: m.entry.source,
+  });
+}

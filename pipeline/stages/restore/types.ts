@@ -1,0 +1,28 @@
+import type { Edit } from '../../edits.js';
+import type { ReferenceIndex } from '../reference.js';
+
+/** A suspicious word or phrase from the detection stage (offsets into the current text). */
+export interface Suspect {
+  start: number;
+  end: number;
+  signal: string;
+  strength: number;
+}
+
+export interface RestoreContext {
+  docId: string;
+  /** The degraded document's current text (normalized, boilerplate removed). */
+  text: string;
+  index: ReferenceIndex;
+  suspects: readonly Suspect[];
+}
+
+/** A spun → canonical pair learned from an accepted alignment, with its provenance. */
+export interface Learned {
+  /** Lower-cased token keys of the spun wording, joined by spaces. */
+  spun: string;
+  /** Canonical wording as the reference writes it. */
+  canonical: string;
+  support: number;
+  evidence: Edit;
+}

@@ -1,0 +1,119 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// Spawns the real, built CLI (`make test` builds dist/ first).
+const CLI = path.resolve('dist/pipeline/cli.js');
+const run = (args: string[], input?: string) =>
+  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input, env: { ...process.env, FORCE_COLOR: '0' } });
+
+const ARTICLE =
+  'The council met on Tuesday to discuss the new budget for the city library. Members said the plan would add ' +
+  'two reading rooms and extend opening hours on weekends. The vote is expected next month after a public hearing.\n';
+
+function corpus(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'unspin-cli-'));
+  for (const [name, data] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), data);
+  }
+  return dir;
+}
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+describe('unspin CLI', () => {
+  it('documents the contract in --help', () => {
+    const r = run(['--help']);
+    expect(r.status).toBe(0);
+    for (const flag of ['--out', '--jsonl', '--fail-on', '--keep-boilerplate', '--min-confidence', '--suggest-only', '--quiet', 'Exit codes']) {
+      expect(r.stdout).toContain(flag);
+    }
+  });
+
+  it('processes a directory, writes clean/, diff/ and report.json, and leaves inputs alone', () => {
+    const dir = corpus({ 'a.txt': ARTICLE, 'sub/b.md': 'CNN\n—\n' + ARTICLE, 'skip.json': '{}' });
+    const before = sha(path.join(dir, 'sub/b.md'));
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'unspin-out-')), 'out');
+    const r = run([dir, '--out', out, '--quiet']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(readFileSync(path.join(out, 'clean/a.txt'), 'utf8')).toBe(ARTICLE);
+    expect(readFileSync(path.join(out, 'clean/sub/b.md'), 'utf8')).toBe(ARTICLE);
+    expect(readFileSync(path.join(out, 'diff/sub/b.md.diff'), 'utf8')).toContain('-CNN');
+    expect(existsSync(path.join(out, 'diff/a.txt.diff'))).toBe(false);
+    const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
+    expect(report.documents.map((d: { path: string }) => d.path)).toEqual(['a.txt', 'sub/b.md']);
+    expect(report.summary.documents).toBe(2);
+    expect(sha(path.join(dir, 'sub/b.md'))).toBe(before);
+  });
+
+  it('exits 1 for unreadable inputs but still writes the others', () => {
+    const dir = corpus({
+      'good.txt': ARTICLE,
+      'binary.txt': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]),
+      'latin1.txt': Buffer.from('caf\xe9 au lait, s\'il vous pla\xeet\n', 'latin1'),
+    });
+    const out = path.join(dir, '..', path.basename(dir) + '-out');
+    const r = run([dir, '--out', out]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/binary\.txt: binary data/);
+    expect(r.stderr).toMatch(/latin1\.txt: invalid UTF-8 at byte 3/);
+    expect(readFileSync(path.join(out, 'clean/good.txt'), 'utf8')).toBe(ARTICLE);
+    expect(existsSync(path.join(out, 'clean/binary.txt'))).toBe(false);
+    const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
+    const bad = report.documents.find((d: { path: string }) => d.path === 'binary.txt');
+    expect(bad).toMatchObject({ verdict: 'skipped', kinds: ['unreadable'] });
+    expect(report.summary.errors).toBe(2);
+  });
+
+  it('reports an empty file as skipped without failing', () => {
+    const dir = corpus({ 'empty.txt': '', 'a.txt': ARTICLE });
+    const out = path.join(dir, '..', path.basename(dir) + '-out');
+    const r = run([dir, '--out', out, '--quiet']);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
+    expect(report.documents[1]).toMatchObject({ path: 'empty.txt', verdict: 'skipped', kinds: ['empty'] });
+  });
+
+  it.each([
+    [['--out', '/tmp/x'], /no input/],
+    [['seeds'], /--out <dir> is required/],
+    [['/nonexistent/dir', '--out', '/tmp/x'], /no such file or directory/],
+    [['seeds', 'seeds', '--out', '/tmp/x'], /same as seeds/],
+    [['seeds', '--out', 'seeds/out'], /inside input directory/],
+    [['seeds', '--out', '/tmp/x', '--fail-on', 'sometimes'], /--fail-on takes "degraded"/],
+    [['seeds', '--out', '/tmp/x', '--bogus'], /Unknown option/],
+  ])('exits 2 on usage error %j', (args, message) => {
+    const r = run(args as string[]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message as RegExp);
+  });
+
+  it('exits 3 with --fail-on degraded when a document is degraded', () => {
+    const moji = 'The minister said itâ€™s time to act, and the mayor agreed: â€œWe canâ€™t wait.â€\u009d\n';
+    const dir = corpus({ 'moji.txt': moji + ARTICLE });
+    const out = path.join(dir, '..', path.basename(dir) + '-out');
+    expect(run([dir, '--out', out, '--quiet']).status).toBe(0);
+    expect(run([dir, '--out', out, '--quiet', '--fail-on', 'degraded']).status).toBe(3);
+  });
+
+  it('streams JSON Lines from stdin, keeping other fields', () => {
+    const input = [
+      JSON.stringify({ id: 'r1', text: 'CNN\n—\n' + ARTICLE, lang: 'en' }),
+      'not json',
+      JSON.stringify({ id: 'r2', text: ARTICLE }),
+    ].join('\n');
+    const r = run(['--jsonl', '-', '--quiet'], input);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/stdin:2: not a JSON object/);
+    const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(records).toHaveLength(2);
+    expect(records[0]).toMatchObject({ id: 'r1', lang: 'en', text: ARTICLE, unspin: { verdict: 'clean', kinds: ['boilerplate'] } });
+    expect(records[0].unspin.edits).toBe(2);
+    expect(records[1]).toMatchObject({ id: 'r2', text: ARTICLE, unspin: { verdict: 'clean', edits: 0 } });
+  });
+});

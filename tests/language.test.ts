@@ -1,0 +1,168 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { francAll } from 'franc';
+import { data } from 'franc/data.js';
+import { expressions } from 'franc/expressions.js';
+import { describe, expect, it } from 'vitest';
+import {
+  LANGUAGES, MIN_LETTERS, SAMPLE_CHARS, detectLanguage, letterCount, paragraphLanguages, paragraphs, sample,
+} from '../pipeline/stages/language.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const SEEDS = join(ROOT, 'seeds');
+const FIXTURES = join(ROOT, 'tests', 'fixtures', 'language');
+
+const seeds = readdirSync(SEEDS).sort().map((f) => [f, readFileSync(join(SEEDS, f), 'utf8')] as const);
+/** Fixture files `<lang>.txt`, `<lang>-2.txt`: 4-5 sentences each, written for these tests. */
+const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort()
+  .map((f) => [f, f.split(/[-.]/)[0], readFileSync(join(FIXTURES, f), 'utf8').trim()] as const);
+const CODES: Record<string, string> = { es: 'spa', fr: 'fra', de: 'deu', pt: 'por', it: 'ita' };
+
+describe('detectLanguage', () => {
+  for (const [f, text] of seeds) {
+    it(`judges seed ${f} English`, () => {
+      expect(detectLanguage(text)).toEqual({ code: 'eng', reliable: true, english: true });
+    });
+  }
+
+  it('has a fixture of every foreign language, twice', () => {
+    expect(new Set(fixtures.map(([, l]) => l))).toEqual(new Set(Object.keys(CODES)));
+    expect(fixtures.length).toBe(10);
+  });
+
+  for (const [f, lang, text] of fixtures) {
+    it(`judges ${f} as ${CODES[lang]}, not English`, () => {
+      expect(letterCount(text)).toBeGreaterThanOrEqual(MIN_LETTERS);
+      expect(detectLanguage(text)).toEqual({ code: CODES[lang], reliable: true, english: false });
+    });
+  }
+
+  it('does not judge short text: und, not reliable, treated as English', () => {
+    const notJudged = { code: 'und', reliable: false, english: true };
+    expect(detectLanguage('')).toEqual(notJudged);
+    expect(detectLanguage('CNN —')).toEqual(notJudged);
+    expect(detectLanguage('El secretario de Estado llegó el sábado a la capital panameña.')).toEqual(notJudged);
+    const es = fixtures.find(([f]) => f === 'es.txt')![2];
+    // Cut the Spanish fixture just below and just at the threshold.
+    let cut = 0;
+    for (let n = 0; n < MIN_LETTERS - 1; cut++) if (/\p{L}/u.test(es[cut])) n++;
+    expect(detectLanguage(es.slice(0, cut))).toEqual(notJudged);
+    while (!/\p{L}/u.test(es[cut])) cut++;
+    expect(detectLanguage(es.slice(0, cut + 1)).code).toBe('spa');
+    // Digits, punctuation and whitespace are not letters.
+    expect(detectLanguage('1234567890 '.repeat(100))).toEqual(notJudged);
+  });
+
+  it('keeps a mostly-English document English when one paragraph is foreign', () => {
+    const fr = fixtures.find(([f]) => f === 'fr.txt')![2];
+    const lines = seeds[2][1].split('\n');
+    lines.splice(5, 0, fr);
+    expect(detectLanguage(lines.join('\n'))).toMatchObject({ code: 'eng', english: true });
+  });
+
+  it('judges a bounded sample of a long document, quickly', () => {
+    const long = seeds.map(([, t]) => t).join('\n').repeat(40);
+    expect(long.length).toBeGreaterThan(500_000);
+    const s = sample(long);
+    expect(s.length).toBeLessThanOrEqual(SAMPLE_CHARS);
+    const t0 = performance.now();
+    expect(detectLanguage(long).code).toBe('eng');
+    expect(performance.now() - t0).toBeLessThan(500); // letter counting + one franc call on 2,000 chars
+  });
+
+  it('samples the start, the middle and the end of a long text', () => {
+    const text = `${'alpha '.repeat(500)}${'beta '.repeat(500)}${'gamma '.repeat(500)}`;
+    const s = sample(text);
+    expect(s).toContain('alpha');
+    expect(s).toContain('beta');
+    expect(s).toContain('gamma');
+    expect(s.length).toBeLessThanOrEqual(SAMPLE_CHARS);
+    expect(s).not.toMatch(/(?:^| )(?:alph|bet|gamm|lpha|eta|amma)(?: |$)/); // windows cut at word boundaries
+  });
+});
+
+describe('paragraphLanguages', () => {
+  for (const [f, text] of seeds) {
+    it(`reports no foreign paragraph in seed ${f}`, () => expect(paragraphLanguages(text)).toEqual([]));
+  }
+
+  it('reports each foreign paragraph of a mostly-English document, with its offsets', () => {
+    const en = seeds[2][1].split('\n');
+    const parts = [en[2], fixtures.find(([f]) => f === 'de.txt')![2], en[3], en[4], fixtures.find(([f]) => f === 'it-2.txt')![2], en[5]];
+    const text = parts.join('\n');
+    const found = paragraphLanguages(text);
+    expect(found.map((p) => p.code)).toEqual(['deu', 'ita']);
+    expect(text.slice(found[0].start, found[0].end)).toBe(parts[1]);
+    expect(text.slice(found[1].start, found[1].end)).toBe(parts[4]);
+  });
+
+  for (const [f, lang, text] of fixtures) {
+    it(`reports ${f} inside English text as ${CODES[lang]}`, () => {
+      const doc = `${seeds[0][1].split('\n')[0]}\n\n${text}\n\n${seeds[0][1].split('\n')[1]}\n`;
+      const found = paragraphLanguages(doc);
+      expect(found).toHaveLength(1);
+      expect(found[0].code).toBe(CODES[lang]);
+      expect(doc.slice(found[0].start, found[0].end)).toBe(text);
+    });
+  }
+
+  it('does not judge short foreign paragraphs', () => {
+    const doc = `${seeds[0][1].split('\n')[0]}\nLe canal appartient au Panama, a déclaré le président.\n${seeds[0][1].split('\n')[1]}\n`;
+    expect(paragraphLanguages(doc)).toEqual([]);
+  });
+
+  it('splits one-paragraph-per-line text into lines and hard-wrapped blocks into one paragraph', () => {
+    expect(paragraphs('One line.\nTwo lines.\n\nThree.\n')).toEqual([
+      { start: 0, end: 9 }, { start: 10, end: 20 }, { start: 22, end: 28 },
+    ]);
+    const wrapped = 'This paragraph is hard\nwrapped at a narrow width\nand ends here.\n\nNext one.';
+    expect(paragraphs(wrapped)).toEqual([{ start: 0, end: 63 }, { start: 65, end: 74 }]);
+    expect(paragraphs('a\r\nb.\r\n')).toEqual([{ start: 0, end: 1 }, { start: 3, end: 5 }]);
+  });
+});
+
+describe('the restricted language set (franc `only`)', () => {
+  // The measurement behind LANGUAGES: 100-letter windows of the seeds and fixtures.
+  function windows(s: string, n: number, max: number): string[] {
+    const out: string[] = [];
+    for (let st = 0; st < s.length && out.length < max; st += 37) {
+      const a = s.indexOf(' ', st) + 1;
+      let c = 0;
+      let i = a;
+      for (; i < s.length && c < n; i++) if (/\p{L}/u.test(s[i])) c++;
+      if (c < n) break;
+      out.push(s.slice(a, i));
+    }
+    return out;
+  }
+
+  it('is at least as accurate as all of franc’s languages on short windows, and exact on English', () => {
+    const byLang: Record<string, string> = { eng: seeds.map(([, t]) => t.replace(/\n/g, ' ')).join(' ') };
+    for (const [, lang, text] of fixtures) byLang[CODES[lang]] = (byLang[CODES[lang]] ?? '') + ' ' + text;
+    let all = 0;
+    let only = 0;
+    let englishOnly = 0;
+    let englishTotal = 0;
+    for (const [code, text] of Object.entries(byLang)) {
+      for (const w of windows(text, 100, code === 'eng' ? 200 : 40)) {
+        if (francAll(w, { minLength: 1 })[0][0] === code) all++;
+        const restricted = francAll(w, { minLength: 1, only: [...LANGUAGES] })[0][0] === code;
+        if (restricted) only++;
+        if (code === 'eng') {
+          englishTotal++;
+          if (restricted) englishOnly++;
+        }
+      }
+    }
+    expect(only).toBeGreaterThan(all);
+    expect(englishOnly).toBe(englishTotal);
+  });
+
+  it('only names languages franc knows', () => {
+    const known = new Set<string>(Object.keys(expressions));
+    for (const langs of Object.values(data)) for (const code of Object.keys(langs)) known.add(code);
+    expect(LANGUAGES.filter((code) => !known.has(code))).toEqual([]);
+    expect(LANGUAGES).toHaveLength(49);
+    for (const left of ['sco', 'glg', 'nno']) expect(LANGUAGES).not.toContain(left);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { segment } from '../pipeline/stages/segment.js';
+
+const sentences = (t: string) => segment(t).sentences.map((s) => t.slice(s.start, s.end));
+
+describe('segment', () => {
+  it('splits paragraphs on lines and skips blank ones', () => {
+    const t = 'One line.\n\n  Two line.  \n';
+    expect(segment(t).paragraphs.map((p) => t.slice(p.start, p.end))).toEqual(['One line.', 'Two line.']);
+  });
+
+  it('does not end sentences at titles, months or initials', () => {
+    expect(sentences('He met Mr. Trump in Washington, Jan. 21, 2025. The U.S. Army went home.')).toEqual([
+      'He met Mr. Trump in Washington, Jan. 21, 2025.',
+      'The U.S. Army went home.',
+    ]);
+  });
+
+  it('keeps closing quotes with their sentence', () => {
+    expect(sentences('He said “That ends now.” She left.')).toEqual(['He said “That ends now.”', 'She left.']);
+  });
+
+  it('gives word offsets that index the text', () => {
+    const t = 'Rubio’s trip, in 2025.';
+    const words = segment(t).words.map((w) => w.text);
+    expect(words).toEqual(['Rubio’s', 'trip', 'in', '2025']);
+    for (const w of segment(t).words) expect(t.slice(w.start, w.end)).toBe(w.text);
+  });
+});
