@@ -33,7 +33,14 @@ export function runCorpusStages(states: DocumentState[], options: Options): void
     if (!d.spun) continue;
     s.verdict = 'degraded';
     s.kinds.add('spun');
-    const edits = restoreDocument({ docId: s.id, text: log.text, index, suspects: d.words });
+    let edits;
+    try {
+      edits = restoreDocument({ docId: s.id, text: log.text, index, suspects: d.words });
+    } catch (err) {
+      // A failure restoring one document must not take the corpus down with it.
+      s.error = `restoration failed: ${(err as Error).message}`;
+      continue;
+    }
     const applied = options.suggestOnly ? [] : edits.filter((e) => e.confidence >= options.minConfidence);
     const suggested = edits.filter((e) => !applied.includes(e));
     s.suggestions.push(...suggested.map((e) => mapSuggestion(log, e)));

@@ -10,31 +10,24 @@ import { judgeable } from './rare-synonym.js';
 import { profile } from './synonyms.js';
 import { ADJ_PREV, FUNC, HAS_DIGIT, NUM, type Doc, type Finding } from './types.js';
 
-/** Dirichlet prior of the smoothed conditional P(b | a). */
-const MU = 30;
+/**
+ * Pseudo-count of the pair-fit ratio. Pairs seen fewer than twice are not in the table,
+ * so an unseen pair only counts against a word when its expected count is well above that.
+ */
+const KAPPA = 2;
 /** Bound on the context evidence of one word (natural log). */
 const CAP_CTX = 4;
 export const COLLOCATION_MIN_EVIDENCE = 1.5;
 
-const lastWord = (s: string): string => {
-  const k = s.lastIndexOf(' ');
-  return k < 0 ? s : s.slice(k + 1);
-};
-const firstWord = (s: string): string => {
-  const k = s.indexOf(' ');
-  return k < 0 ? s : s.slice(0, k);
-};
+/** Candidates (heaviest first) whose fit is weighed. */
+const MAX_CANDIDATES = 6;
 
-/** How much more likely x is after a than in general: P(x | a) / P(x), smoothed. */
-function leftFit(a: string, fa: number, x: string, total: number): number {
-  const px = ((freqTables().count.get(x) ?? 0) + 1) / total;
-  return (pairCount(a, x) + MU * px) / ((fa + MU) * px);
-}
-
-/** How much more likely x is before b than in general: P(x | · b) / P(x), smoothed. */
-function rightFit(x: string, b: string, fb: number, total: number): number {
-  const px = ((freqTables().count.get(x) ?? 0) + 1) / total;
-  return (pairCount(x, b) + MU * px) / ((fb + MU) * px);
+/**
+ * How much more often the pair (a, b) occurs than if a and b were independent:
+ * (n(a b) + κ) / (E + κ), E = n(a)·n(b)/N.
+ */
+function pairFit(a: string, fa: number, b: string, fb: number, total: number): number {
+  return (pairCount(a, b) + KAPPA) / ((fa * fb) / total + KAPPA);
 }
 
 /**
@@ -60,15 +53,19 @@ export function contextEvidence(doc: Doc): Float32Array {
     const b = hasRight ? lower[i + 1] : '';
     const fb = hasRight ? t.count.get(b) ?? 0 : 0;
     const w = lower[i];
+    const fw = t.count.get(w) ?? 0;
     let fitW = 1;
-    if (hasLeft) fitW *= leftFit(a, fa, w, total);
-    if (hasRight) fitW *= rightFit(w, b, fb, total);
+    if (hasLeft) fitW *= pairFit(a, fa, w, fw, total);
+    if (hasRight) fitW *= pairFit(w, fw, b, fb, total);
     let num = 0;
     let den = 0;
-    for (const c of p.candidates) {
+    const cands = p.candidates;
+    const m = cands.length < MAX_CANDIDATES ? cands.length : MAX_CANDIDATES;
+    for (let k = 0; k < m; k++) {
+      const c = cands[k];
       let fit = 1;
-      if (hasLeft) fit *= leftFit(a, fa, firstWord(c.word), total);
-      if (hasRight) fit *= rightFit(lastWord(c.word), b, fb, total);
+      if (hasLeft) fit *= pairFit(a, fa, c.first, c.fFirst, total);
+      if (hasRight) fit *= pairFit(c.last, c.fLast, b, fb, total);
       num += c.weight * fit;
       den += c.weight;
     }

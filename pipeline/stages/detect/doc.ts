@@ -12,6 +12,31 @@ const DIGIT = /\d/;
 /** Characters that may stand between a sentence start and its first real word. */
 const OPENERS = /^[\s"“‘'(\[—–-]*$/;
 
+interface WordInfo {
+  lower: string;
+  flags: number;
+}
+const wordMemo = new Map<string, WordInfo>();
+
+/** Lower-case form and the context-free flags of a word text (memoised). */
+function wordInfo(t: string): WordInfo {
+  let info = wordMemo.get(t);
+  if (info) return info;
+  const l = t.toLowerCase().replace(/’/g, "'");
+  let f = 0;
+  if (UPPER.test(t[0])) {
+    f |= CAP;
+    if (t.length > 1 && !LOWER.test(t)) f |= ALLCAPS;
+  }
+  if (DIGIT.test(t)) f |= HAS_DIGIT;
+  if (isFunctionWord(l)) f |= FUNC;
+  if (isNumberWord(l)) f |= NUM;
+  info = { lower: l, flags: f };
+  if (wordMemo.size > 500_000) wordMemo.clear();
+  wordMemo.set(t, info);
+  return info;
+}
+
 export function makeDoc(text: string, seg: Segmentation = segment(text)): Doc {
   const words = seg.words;
   const n = words.length;
@@ -21,15 +46,9 @@ export function makeDoc(text: string, seg: Segmentation = segment(text)): Doc {
   let si = -1;
   for (let i = 0; i < n; i++) {
     const w = words[i];
-    const t = w.text;
-    const l = t.toLowerCase().replace(/’/g, "'");
-    lower[i] = l;
-    let f = 0;
-    const c0 = t[0];
-    if (UPPER.test(c0)) {
-      f |= CAP;
-      if (t.length > 1 && !LOWER.test(t)) f |= ALLCAPS;
-    }
+    const info = wordInfo(w.text);
+    lower[i] = info.lower;
+    let f = info.flags;
     if (w.sentence !== si) {
       for (let s = si + 1; s <= w.sentence; s++) sentenceFirst[s] = i;
       si = w.sentence;
@@ -43,12 +62,11 @@ export function makeDoc(text: string, seg: Segmentation = segment(text)): Doc {
       }
       if (only) f |= ADJ_PREV;
       // After a colon or an opening quote a new clause starts with a capital.
-      const gap = text.slice(prev.end, w.start);
-      if (/[:"“]\s*$/.test(gap) || /^\s*[—–-]+\s*["“]/.test(gap)) f |= SENT_START;
+      if (!only && f & CAP) {
+        const gap = text.slice(prev.end, w.start);
+        if (/[:"“]\s*$/.test(gap) || /^\s*[—–-]+\s*["“]/.test(gap)) f |= SENT_START;
+      }
     }
-    if (DIGIT.test(t)) f |= HAS_DIGIT;
-    if (isFunctionWord(l)) f |= FUNC;
-    if (isNumberWord(l)) f |= NUM;
     flags[i] = f;
   }
   for (let s = si + 1; s <= seg.sentences.length; s++) sentenceFirst[s] = n;

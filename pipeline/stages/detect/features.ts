@@ -5,8 +5,10 @@
 import type { Segmentation } from '../segment.js';
 import { collocationFindings, contextEvidence, unseenPairs } from './collocation.js';
 import { makeDoc } from './doc.js';
+import { expressionFindings } from './expressions.js';
 import { fillerFindings } from './filler.js';
 import { judgeable, rareEvidence, rareSynonymFindings } from './rare-synonym.js';
+import { tellFindings } from './tells.js';
 import { titleFindings } from './titles.js';
 import type { Doc, Finding } from './types.js';
 
@@ -19,6 +21,10 @@ export interface SentenceFeatures {
   ctx: number;
   /** Σ strength of filler findings. */
   filler: number;
+  /** Σ strength of spinner-phrase findings. */
+  tell: number;
+  /** Σ strength of rare-expression findings. */
+  expr: number;
   /** Σ strength of title findings. */
   title: number;
   /** Adjacent common content-word pairs, and those never seen. */
@@ -42,7 +48,7 @@ export function docFeatures(text: string, seg?: Segmentation): DocFeatures {
   const doc = makeDoc(text, seg);
   const ns = doc.seg.sentences.length;
   const sentences: SentenceFeatures[] = new Array(ns);
-  for (let s = 0; s < ns; s++) sentences[s] = { judged: 0, rare: 0, ctx: 0, filler: 0, title: 0, pairs: 0, unseen: 0 };
+  for (let s = 0; s < ns; s++) sentences[s] = { judged: 0, rare: 0, ctx: 0, filler: 0, tell: 0, expr: 0, title: 0, pairs: 0, unseen: 0 };
   const rare = rareEvidence(doc);
   const ctx = contextEvidence(doc);
   const words = doc.seg.words;
@@ -55,6 +61,10 @@ export function docFeatures(text: string, seg?: Segmentation): DocFeatures {
   }
   const fillers = fillerFindings(doc);
   const titles = titleFindings(doc);
+  const tells = tellFindings(doc);
+  const exprs = expressionFindings(doc);
+  for (const x of exprs) sentences[x.sentence].expr += x.strength;
+  for (const x of tells) sentences[x.sentence].tell += x.strength;
   for (const x of fillers) sentences[x.sentence].filler += x.strength;
   for (const x of titles) sentences[x.sentence].title += x.strength;
   const { pairs, unseen } = unseenPairs(doc);
@@ -62,6 +72,6 @@ export function docFeatures(text: string, seg?: Segmentation): DocFeatures {
     sentences[s].pairs = pairs[s];
     sentences[s].unseen = unseen[s];
   }
-  const findings = [...fillers, ...titles, ...rareSynonymFindings(doc, rare), ...collocationFindings(doc, ctx)];
+  const findings = [...fillers, ...tells, ...exprs, ...titles, ...rareSynonymFindings(doc, rare), ...collocationFindings(doc, ctx)];
   return { doc, sentences, findings, rare, ctx };
 }

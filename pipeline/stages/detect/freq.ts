@@ -64,7 +64,8 @@ export interface FreqTables {
   titles: Map<string, number>;
 }
 
-function findDataDir(): string {
+/** data/detect of the repository (or UNSPIN_DETECT_DATA). */
+export function findDataDir(): string {
   const env = process.env.UNSPIN_DETECT_DATA;
   if (env) return env;
   let dir = dirname(fileURLToPath(import.meta.url));

@@ -23,6 +23,11 @@ export interface Candidate {
   /** f(c)·P(S|c)·P(w|S): its share of the numerator. */
   weight: number;
   pos: Pos;
+  /** First and last word of `word` (the same for a single word) and their counts. */
+  first: string;
+  last: string;
+  fFirst: number;
+  fLast: number;
 }
 
 export interface Profile {
@@ -64,7 +69,19 @@ function compute(w: string): Profile {
   if (w.length < 3 || isFunctionWord(w) || /\d/.test(w)) return NONE;
   const analyses = morph(w);
   if (analyses.length === 0) return NONE;
-  const fw = formCount(w) + SMOOTH;
+  const EXP = process.env.UNSPIN_EXP ?? '';
+  const lam = Number(/semcor=([\d.]+)/.exec(EXP)?.[1] ?? 0);
+  const norm = /norm=1/.test(EXP);
+  let wTags = 0;
+  if (lam > 0) {
+    const seenL = new Set<string>();
+    for (const a of analyses) {
+      if (seenL.has(a.lemma + a.pos)) continue;
+      seenL.add(a.lemma + a.pos);
+      for (const s of sensesOf(a.lemma, a.pos)) wTags += s.tagCount;
+    }
+  }
+  const fw = formCount(w) + lam * wTags + SMOOTH;
   const byWord = new Map<string, Candidate>();
   const seen = new Set<string>();
   for (const a of analyses) {
@@ -82,11 +99,30 @@ function compute(w: string): Profile {
         if (!other) continue;
         const c = inflect(lemma, a.pos, a.form).toLowerCase();
         if (c === w) continue;
-        const weight = (formCount(c) + other.tagCount) * senseWeight(other.rank) * pw;
+        let cTags = other.tagCount;
+        let z = 1;
+        if (lam > 0 || norm) {
+          const os = sensesOf(lemma, a.pos);
+          if (lam > 0) {
+            cTags = 0;
+            for (const s of os) cTags += s.tagCount;
+            cTags *= lam;
+          }
+          if (norm) {
+            z = 0;
+            for (let k = 1; k <= os.length; k++) z += senseWeight(k);
+          }
+        }
+        const weight = ((formCount(c) + cTags) * senseWeight(other.rank) * pw) / z;
         if (weight <= 0) continue;
         const prev = byWord.get(c);
         if (prev) prev.weight += weight;
-        else byWord.set(c, { word: c, weight, pos: a.pos });
+        else {
+          const sp = c.indexOf(' ');
+          const first = sp < 0 ? c : c.slice(0, sp);
+          const last = sp < 0 ? c : c.slice(c.lastIndexOf(' ') + 1);
+          byWord.set(c, { word: c, weight, pos: a.pos, first, last, fFirst: formCount(first), fLast: formCount(last) });
+        }
       }
     }
   }

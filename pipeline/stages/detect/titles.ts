@@ -13,6 +13,7 @@
  */
 import { morph, synsets } from '../../lexicon/index.js';
 import { FUNCTION_IN_TITLE, freqTables } from './freq.js';
+import { maybeMultiword, startsMultiword } from './mwe.js';
 import { profile } from './synonyms.js';
 import { ADJ_PREV, ALLCAPS, CAP, FUNC, HAS_DIGIT, NUM, SENT_START, type Doc, type Finding } from './types.js';
 
@@ -50,6 +51,7 @@ export function wordnetName(phrase: string): number {
 
 /** Is `phrase` a (possibly inflected) lower-case WordNet multiword expression? */
 function lowerExpression(phrase: string): boolean {
+  if (!maybeMultiword(phrase)) return false;
   for (const a of morph(phrase)) if (wordnetName(a.lemma) === 0) return true;
   return false;
 }
@@ -79,7 +81,7 @@ export function titleFindings(doc: Doc): Finding[] {
 
   for (let i = 0; i < n; i++) {
     // title-lowercase: Cap + lower-case continuation forming a WordNet expression, inside a name.
-    if (isTitleWord(flags[i]) && i + 1 < n && (flags[i + 1] & ADJ_PREV) && !(flags[i + 1] & (CAP | NUM | HAS_DIGIT))) {
+    if (isTitleWord(flags[i]) && i + 1 < n && startsMultiword(lower[i]) && (flags[i + 1] & ADJ_PREV) && !(flags[i + 1] & (CAP | NUM | HAS_DIGIT))) {
       let phrase = lower[i];
       for (let j = i + 1; j < Math.min(n, i + MAX_PHRASE); j++) {
         if (!(flags[j] & ADJ_PREV) || flags[j] & CAP) break;
@@ -99,13 +101,13 @@ export function titleFindings(doc: Doc): Finding[] {
 
   // lowercased-name: lower-case run that WordNet only knows as a capitalized name.
   for (let i = 0; i + 1 < n; i++) {
-    if (flags[i] & (CAP | FUNC | NUM | HAS_DIGIT)) continue;
+    if (flags[i] & (CAP | FUNC | NUM | HAS_DIGIT) || !startsMultiword(lower[i])) continue;
     let phrase = lower[i];
     for (let j = i + 1; j < Math.min(n, i + MAX_PHRASE); j++) {
       if (!(flags[j] & ADJ_PREV) || flags[j] & (CAP | NUM | HAS_DIGIT)) break;
       phrase += ` ${lower[j]}`;
       if (flags[j] & FUNC) continue;
-      if (wordnetName(phrase) === 2 && alwaysCapitalized(phrase)) {
+      if (maybeMultiword(phrase) && wordnetName(phrase) === 2 && alwaysCapitalized(phrase)) {
         push(i, j, 'lowercased-name', 0.8);
         i = j;
         break;

@@ -59,9 +59,12 @@ function pairEdit(text: string, spun: Token[], ref: RefUnit, pair: AlignedPair, 
     source: { id: ref.docId, start: refStart, end: refEnd, text: refText },
   };
   if (nA === 0) {
-    // The reference has words the degraded unit lacks: insert them before the next anchor.
-    const at = spun[a0].start;
-    return makeEdit(text, at, at, refText + ' ', { ...meta, evidence: `inserted from ${ref.docId}: ${pair.kind}; ${anchorsNote}` });
+    // The reference has words the degraded unit lacks: insert them before the next
+    // anchor (or after the last word, at the unit's end).
+    const atEnd = a0 >= spun.length;
+    const at = atEnd ? spun[a0 - 1].end : spun[a0].start;
+    const inserted = atEnd ? ' ' + refText : refText + ' ';
+    return makeEdit(text, at, at, inserted, { ...meta, evidence: `inserted from ${ref.docId}: ${pair.kind}; ${anchorsNote}` });
   }
   const start = spun[a0].start;
   const end = spun[a1 - 1].end;

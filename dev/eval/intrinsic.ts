@@ -1,0 +1,300 @@
+/**
+ * Evaluation (and fitting) of the intrinsic spin detector (pipeline/stages/detect.ts),
+ * in-process, without the CLI:
+ *
+ *   npx tsx dev/eval/intrinsic.ts [--n 100] [--seed 1] [--fit] [--fake-spinner]
+ *
+ * Builds the detection sets of dev/eval/sets.ts (n clean + n spun documents per split,
+ * spun by dev/spin.ts at 0.15 / 0.35 / 0.60; the tune split also holds the clean
+ * seeds) and prints, for tune and held-out separately: document accuracy, clean
+ * documents flagged, spun documents caught, sentence precision/recall/F1 (a sentence is
+ * truly spun when the spinner changed a word of it; flagged when score ≥ 0.5, matched as
+ * dev/eval/metrics.ts flaggedSentences does), an ablation of each signal, the seed
+ * results and the throughput.
+ *
+ * --fit refits the model on the tune split ONLY and writes data/detect/model.json:
+ *   1. document weights: L2-regularised logistic regression of spun vs clean over
+ *      docVector (score.ts), every tune document of every rate;
+ *   2. threshold: the highest document logit of any clean tune document (including the
+ *      four clean seeds) plus MARGIN, as a probability — precision first;
+ *   3. sentence weights: logistic regression of "changed by the spinner" over
+ *      sentenceVector (the sentence's own evidence + the fitted document logit).
+ * The held-out split is never used for fitting or for the threshold.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { detectIntrinsic } from '../../pipeline/stages/detect.js';
+import { docFeatures, type DocFeatures } from '../../pipeline/stages/detect/features.js';
+import { findDataDir } from '../../pipeline/stages/detect/freq.js';
+import {
+  currentModel,
+  DOC_FEATURES,
+  docVector,
+  linear,
+  SENT_FEATURES,
+  sentenceVector,
+  setModel,
+  sigmoid,
+  type Model,
+} from '../../pipeline/stages/detect/score.js';
+import { segment } from '../../pipeline/stages/segment.js';
+import { loadCorpus, REPO_ROOT, type Split } from './corpus.js';
+import { flaggedSentences, prf, type PRF } from './metrics.js';
+import { loadSpinner } from './run.js';
+import { buildDetectionSet, SETTINGS, SPLITS, type DetectionDocTruth } from './sets.js';
+
+/** Logit margin above the highest clean tune document (precision first). */
+const MARGIN = 0.75;
+
+interface Item {
+  rate: number;
+  split: Split;
+  truth: DetectionDocTruth;
+  text: string;
+  f: DocFeatures;
+  /** Per sentence of f: the spinner changed a word of it. */
+  changed: boolean[];
+}
+
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string' },
+    seed: { type: 'string' },
+    fit: { type: 'boolean' },
+    'fake-spinner': { type: 'boolean' },
+  },
+});
+const N = Number(values.n ?? 100);
+const SEED = Number(values.seed ?? 1);
+
+function pct(x: number | null): string {
+  return x === null ? '—' : (100 * x).toFixed(1);
+}
+
+// ---------------------------------------------------------------- build the sets
+
+const { spin, name } = await loadSpinner(values['fake-spinner'] === true);
+const pool = loadCorpus();
+const items: Item[] = [];
+let tFeatures = 0;
+let chars = 0;
+for (const setting of SETTINGS) {
+  const set = buildDetectionSet(pool, { setting, n: N, seed: SEED, spinnerName: name }, spin);
+  for (const d of set.truth.documents) {
+    const text = set.files.get(d.file)!;
+    const t0 = performance.now();
+    const f = docFeatures(text);
+    tFeatures += performance.now() - t0;
+    chars += text.length;
+    const changed = f.doc.seg.sentences.map((s) =>
+      d.changes.some((c) => (c.sStart === c.sEnd ? s.start <= c.sStart && c.sStart <= s.end : c.sStart < s.end && c.sEnd > s.start)),
+    );
+    items.push({ rate: setting.rate, split: d.split, truth: d, text, f, changed });
+  }
+}
+console.log(`spinner ${name}; ${items.length} documents (n=${N} per class per split per rate, seed ${SEED})`);
+
+// ---------------------------------------------------------------- fitting (tune only)
+
+function fitLogistic(X: number[][], y: number[], l2: number, iters = 3000): number[] {
+  const d = X[0].length;
+  const mu = new Array(d).fill(0);
+  const sd = new Array(d).fill(0);
+  for (const x of X) for (let j = 0; j < d; j++) mu[j] += x[j] / X.length;
+  for (const x of X) for (let j = 0; j < d; j++) sd[j] += (x[j] - mu[j]) ** 2 / X.length;
+  for (let j = 0; j < d; j++) sd[j] = Math.sqrt(sd[j]) || 1;
+  const Z = X.map((x) => x.map((v, j) => (v - mu[j]) / sd[j]));
+  const w = new Array(d).fill(0);
+  let b = 0;
+  const lr = 0.5;
+  for (let it = 0; it < iters; it++) {
+    const g = new Array(d).fill(0);
+    let gb = 0;
+    for (let i = 0; i < Z.length; i++) {
+      let z = b;
+      for (let j = 0; j < d; j++) z += w[j] * Z[i][j];
+      const e = sigmoid(z) - y[i];
+      for (let j = 0; j < d; j++) g[j] += (e * Z[i][j]) / Z.length;
+      gb += e / Z.length;
+    }
+    for (let j = 0; j < d; j++) w[j] -= lr * (g[j] + l2 * w[j]);
+    b -= lr * gb;
+  }
+  // Back to raw features.
+  const raw = w.map((v, j) => v / sd[j]);
+  const bias = b - raw.reduce((s, v, j) => s + v * mu[j], 0);
+  return [...raw.map((v) => +v.toFixed(4)), +bias.toFixed(4)];
+}
+
+if (values.fit) {
+  const tune = items.filter((it) => it.split === 'tune');
+  const doc = fitLogistic(
+    tune.map((it) => docVector(it.f.sentences)),
+    tune.map((it) => (it.truth.spun ? 1 : 0)),
+    0.01,
+  );
+  let cleanMax = -Infinity;
+  let cleanMaxId = '';
+  for (const it of tune) {
+    if (it.truth.spun) continue;
+    const z = linear(doc, docVector(it.f.sentences));
+    if (z > cleanMax) {
+      cleanMax = z;
+      cleanMaxId = it.truth.id;
+    }
+  }
+  const threshold = +sigmoid(cleanMax + MARGIN).toFixed(4);
+  const SX: number[][] = [];
+  const SY: number[] = [];
+  for (const it of tune) {
+    const z = linear(doc, docVector(it.f.sentences));
+    it.f.sentences.forEach((s, i) => {
+      if (s.judged === 0 && it.f.doc.sentenceFirst[i + 1] - it.f.doc.sentenceFirst[i] < 3) return;
+      SX.push(sentenceVector(s, z));
+      SY.push(it.changed[i] ? 1 : 0);
+    });
+  }
+  const sent = fitLogistic(SX, SY, 0.01);
+  const m: Model = { doc, sent, threshold };
+  setModel(m);
+  const file = join(findDataDir(), 'model.json');
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        ...m,
+        docFeatures: DOC_FEATURES,
+        sentFeatures: SENT_FEATURES,
+        fitted: `dev/eval/intrinsic.ts --fit --n ${N} --seed ${SEED}; tune split only; threshold = σ(max clean tune logit ${cleanMax.toFixed(3)} (${cleanMaxId}) + ${MARGIN})`,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+  console.log(`fitted on tune: doc ${JSON.stringify(doc)}\n  sentence ${JSON.stringify(sent)}`);
+  console.log(`  highest clean tune logit ${cleanMax.toFixed(3)} (${cleanMaxId}) → threshold σ(+${MARGIN}) = ${threshold}; wrote ${file}`);
+}
+
+// ---------------------------------------------------------------- scoring
+
+interface Row {
+  split: Split;
+  rate: number;
+  acc: number;
+  cleanFlagged: string;
+  spunCaught: string;
+  sent: PRF;
+  sentSpun: PRF;
+}
+
+/** Scores every item with the current model; `drop` replaces one document feature by its clean prior. */
+function evaluate(dropDoc?: number): Row[] {
+  const m = currentModel();
+  const rows: Row[] = [];
+  for (const split of SPLITS) {
+    for (const setting of SETTINGS) {
+      const its = items.filter((it) => it.split === split && it.rate === setting.rate);
+      let correct = 0;
+      let clean = 0;
+      let cleanFlagged = 0;
+      let spun = 0;
+      let caught = 0;
+      const c = { tp: 0, fp: 0, fn: 0 };
+      const cs = { tp: 0, fp: 0, fn: 0 };
+      for (const it of its) {
+        const v = docVector(it.f.sentences);
+        if (dropDoc !== undefined) v[dropDoc] = baseline[dropDoc];
+        const z = linear(m.doc, v);
+        const flagged = sigmoid(z) >= m.threshold;
+        if (flagged === it.truth.spun) correct++;
+        if (it.truth.spun) {
+          spun++;
+          if (flagged) caught++;
+        } else {
+          clean++;
+          if (flagged) cleanFlagged++;
+        }
+        const sents = it.f.doc.seg.sentences.map((s, i) => ({
+          start: s.start,
+          end: s.end,
+          score: sigmoid(linear(m.sent, sentenceVector(it.f.sentences[i], z))),
+        }));
+        const fl = flaggedSentences(it.truth.sentences, sents, 0.5);
+        it.truth.sentences.forEach((s, i) => {
+          const t = s.changed;
+          const p = fl[i];
+          for (const acc of it.truth.spun ? [c, cs] : [c]) {
+            if (t && p) acc.tp++;
+            else if (!t && p) acc.fp++;
+            else if (t) acc.fn++;
+          }
+        });
+      }
+      rows.push({
+        split,
+        rate: setting.rate,
+        acc: correct / its.length,
+        cleanFlagged: `${cleanFlagged}/${clean}`,
+        spunCaught: `${caught}/${spun}`,
+        sent: prf(c.tp, c.fp, c.fn),
+        sentSpun: prf(cs.tp, cs.fp, cs.fn),
+      });
+    }
+  }
+  return rows;
+}
+
+/** Clean-document values of each document feature (mean over clean tune documents), for ablation. */
+const baseline: number[] = (() => {
+  const clean = items.filter((it) => it.split === 'tune' && !it.truth.spun);
+  const sum = new Array(DOC_FEATURES.length).fill(0);
+  for (const it of clean) docVector(it.f.sentences).forEach((v, j) => (sum[j] += v / clean.length));
+  return sum;
+})();
+
+const rows = evaluate();
+console.log('\nsplit    rate  doc-acc  clean-flagged  spun-caught  sent-P  sent-R  sent-F1  (in spun docs: P / R / F1)');
+for (const r of rows) {
+  console.log(
+    `${r.split.padEnd(8)} ${r.rate.toFixed(2)}  ${pct(r.acc).padStart(6)}  ${r.cleanFlagged.padStart(13)}  ${r.spunCaught.padStart(11)}  ${pct(r.sent.precision).padStart(6)}  ${pct(r.sent.recall).padStart(6)}  ${pct(r.sent.f1).padStart(7)}  (${pct(r.sentSpun.precision)} / ${pct(r.sentSpun.recall)} / ${pct(r.sentSpun.f1)})`,
+  );
+}
+
+console.log('\nablation (document accuracy with one signal set to its clean-document mean, no refit):');
+console.log(`feature   ${SPLITS.flatMap((s) => SETTINGS.map((x) => `${s.slice(0, 4)}@${x.rate}`)).join('  ')}`);
+const full = rows.map((r) => pct(r.acc));
+console.log(`(all)     ${full.map((x) => x.padStart(9)).join('  ')}`);
+DOC_FEATURES.forEach((name, j) => {
+  const r = evaluate(j);
+  console.log(`-${name.padEnd(8)} ${r.map((x) => pct(x.acc).padStart(9)).join('  ')}`);
+});
+
+// ---------------------------------------------------------------- seeds
+
+console.log('\nseeds:');
+const seedDir = join(REPO_ROOT, 'seeds');
+for (const f of readdirSync(seedDir).sort()) {
+  const text = readFileSync(join(seedDir, f), 'utf8');
+  const r = detectIntrinsic(text);
+  const body = r.sentences.filter((s) => (text.slice(s.start, s.end).match(/\p{L}+/gu)?.length ?? 0) >= 8);
+  const flagged = body.filter((s) => s.score >= 0.5).length;
+  const anyFlagged = r.sentences.filter((s) => s.score >= 0.5).length;
+  console.log(
+    `  ${f.slice(0, 3)}  score ${r.score.toFixed(3)}  spun ${String(r.spun).padEnd(5)}  body sentences flagged ${flagged}/${body.length} (${pct(body.length ? flagged / body.length : 0)}%)  all flagged ${anyFlagged}/${r.sentences.length}  words ${r.words.length}`,
+  );
+}
+
+// ---------------------------------------------------------------- throughput
+
+const texts = items.filter((it) => it.rate === 0.35).map((it) => it.text);
+const mb = texts.reduce((s, t) => s + t.length, 0) / 1e6;
+let t0 = performance.now();
+for (const t of texts) segment(t);
+const segMs = performance.now() - t0;
+t0 = performance.now();
+for (const t of texts) detectIntrinsic(t);
+const detMs = performance.now() - t0;
+console.log(
+  `\nthroughput (warm, ${mb.toFixed(2)} MB): segment() alone ${(mb / (segMs / 1000)).toFixed(2)} MB/s; detectIntrinsic (incl. its segment) ${(mb / (detMs / 1000)).toFixed(2)} MB/s; features during set building ${(chars / 1e6 / (tFeatures / 1000)).toFixed(2)} MB/s (cold memo)`,
+);

@@ -1,0 +1,63 @@
+/**
+ * Fast pre-checks for WordNet multiword expressions, so the signals call the
+ * (slower, allocating) lexicon only for word runs that can be one: the set of
+ * multiword lemmas, and the set of their first words. Built once from the lexicon.
+ */
+import { morph } from '../../lexicon/index.js';
+import { lexicon } from '../../lexicon/store.js';
+
+let lemmas: Set<string> | undefined;
+let firsts: Set<string> | undefined;
+
+function build(): void {
+  lemmas = new Set();
+  firsts = new Set();
+  for (const l of lexicon().lemmas()) {
+    const k = l.indexOf(' ');
+    if (k < 0) continue;
+    lemmas.add(l);
+    firsts.add(l.slice(0, k));
+  }
+}
+
+const startMemo = new Map<string, boolean>();
+
+/** Can a multiword expression start with this (lower-case, possibly inflected) word? */
+export function startsMultiword(w: string): boolean {
+  let v = startMemo.get(w);
+  if (v !== undefined) return v;
+  if (!firsts) build();
+  v = firsts!.has(w);
+  // Inflected verb heads: "kept in mind", "makes out".
+  if (!v && w.length > 2) for (const a of morph(w)) if (a.pos === 'v' && firsts!.has(a.lemma)) v = true;
+  if (startMemo.size > 200_000) startMemo.clear();
+  startMemo.set(w, v);
+  return v;
+}
+
+/**
+ * Could `phrase` (lower case, single spaces) be a WordNet multiword lemma or an
+ * inflection of one? Cheap and permissive: an exact lemma, or one after undoing a
+ * plural/verb ending on the last word or an inflected first word. Callers confirm with
+ * the lexicon.
+ */
+export function maybeMultiword(phrase: string): boolean {
+  if (!lemmas) build();
+  if (lemmas!.has(phrase)) return true;
+  const last = phrase.lastIndexOf(' ');
+  const tail = phrase.slice(last + 1);
+  if (tail.length > 3 && tail.endsWith('s')) {
+    const head = phrase.slice(0, last + 1);
+    if (lemmas!.has(head + tail.slice(0, -1))) return true;
+    if (tail.endsWith('es') && lemmas!.has(head + tail.slice(0, -2))) return true;
+    if (tail.endsWith('ies') && lemmas!.has(`${head + tail.slice(0, -3)}y`)) return true;
+    if (tail.endsWith('men') && lemmas!.has(`${head + tail.slice(0, -3)}man`)) return true;
+  }
+  const first = phrase.indexOf(' ');
+  const w = phrase.slice(0, first);
+  if (!firsts!.has(w) && startsMultiword(w)) {
+    const rest = phrase.slice(first);
+    for (const a of morph(w)) if (a.pos === 'v' && lemmas!.has(a.lemma + rest)) return true;
+  }
+  return false;
+}
