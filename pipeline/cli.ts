@@ -113,7 +113,15 @@ async function runJsonlInputs(p: Parsed): Promise<RunResult> {
   return runJsonl(stream, sink, p.options, input === '-' ? 'stdin' : input);
 }
 
+/** Subcommands live in their own modules, loaded only when used. */
+const SUBCOMMANDS: Record<string, () => Promise<{ main(argv: string[]): Promise<number> }>> = {
+  apply: () => import('./apply/cli.js'),
+  report: () => import('./report/cli.js'),
+};
+
 export async function main(argv: string[]): Promise<number> {
+  const sub = SUBCOMMANDS[argv[0] ?? ''];
+  if (sub) return (await sub()).main(argv.slice(1));
   let parsed: Parsed | 'help' | 'version';
   try {
     parsed = parse(argv);

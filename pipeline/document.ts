@@ -28,6 +28,8 @@ export const defaultOptions: Options = { keepBoilerplate: false, minConfidence: 
 export interface DocumentState {
   id: string;
   path: string;
+  /** The input file, relative to the working directory (files mode only). */
+  file?: string;
   sha256: string;
   verdict: Verdict;
   kinds: Set<string>;

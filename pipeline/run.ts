@@ -70,6 +70,7 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
       state.error = bytes.error;
       state.log = undefined;
     }
+    state.file = path.relative(process.cwd(), f.file) || f.file;
     states.push(state);
     options.onProgress?.(++done, files.length * 2, f.rel);
   }

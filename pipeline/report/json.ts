@@ -22,6 +22,8 @@ export interface ReportEdit {
 export interface ReportDocument {
   id: string;
   path: string;
+  /** The input file as read (relative to the working directory), so `unspin apply` can re-read it. */
+  file?: string;
   sha256: string;
   verdict: Verdict;
   kinds: string[];
@@ -84,6 +86,7 @@ export function toReportDocument(d: DocumentState): ReportDocument {
     suggestions: d.suggestions.map((e) => toReportEdit(d.id, e)),
   };
   if (d.error) doc.error = d.error;
+  if (d.file) doc.file = d.file;
   return doc;
 }
 

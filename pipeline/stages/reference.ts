@@ -1,4 +1,5 @@
 import { lexicon, normalizeLemma } from '../lexicon/store.js';
+import { factOf } from './align/facts.js';
 import { units, type Unit } from './align/units.js';
 import { FUNCTION_WORDS, isNumber, type Token } from './align/tokens.js';
 
@@ -62,12 +63,12 @@ const isKnownWord = (t: Token) => lexicon().has(normalizeLemma(t.key)) || lexico
  * the lexicon does not know (names). They form a sentence's skeleton.
  */
 export function isImmutable(t: Token): boolean {
-  if (FUNCTION_WORDS.has(t.key) || isNumber(t.key)) return true;
-  return t.cap && !lexicon().has(normalizeLemma(t.key));
+  return FUNCTION_WORDS.has(t.key) || factOf(t) !== undefined;
 }
 
 export function skeletonShingles(tokens: readonly Token[]): string[] {
-  const skel = tokens.filter(isImmutable).map((t) => t.key);
+  // Numbers by value: a spinner writes "two" as "2".
+  const skel = tokens.filter(isImmutable).map((t) => factOf(t) ?? t.key);
   const out = new Set<string>();
   for (let i = 0; i + SHINGLE <= skel.length; i++) out.add(skel.slice(i, i + SHINGLE).join(' '));
   return [...out];

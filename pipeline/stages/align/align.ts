@@ -37,12 +37,18 @@ export interface Alignment {
 
 export interface AlignOptions {
   minAnchors: number;
+  /** Shared content words (not function words) a unit needs to be the same unit. */
+  minContentAnchors: number;
   minAnchorRatio: number;
   minExplained: number;
 }
 
-export const defaultAlignOptions: AlignOptions = { minAnchors: 3, minAnchorRatio: 0.45, minExplained: 0.5 };
+export const defaultAlignOptions: AlignOptions = { minAnchors: 3, minContentAnchors: 2, minAnchorRatio: 0.45, minExplained: 0.5 };
 
+/** Share of the degraded unit's content words that must align exactly (spinners leave ~40% even at 60% spin). */
+const CONTENT_ANCHOR_SHARE = 0.1;
+/** A verbatim run this long ("this is where we live. This is") marks the same sentence. */
+const LONG_RUN = 5;
 /** Longest run at a unit edge that still counts as swapped words. */
 const EDGE_RUN = 3;
 
@@ -61,7 +67,15 @@ export function alignUnits(
 ): Alignment {
   const chunks = alignTokens(spun, ref);
   let anchors = 0;
-  for (const c of chunks) if (c.kind === 'equal') anchors += c.a[1] - c.a[0];
+  let contentAnchors = 0;
+  let longestRun = 0;
+  for (const c of chunks) {
+    if (c.kind !== 'equal') continue;
+    anchors += c.a[1] - c.a[0];
+    longestRun = Math.max(longestRun, c.a[1] - c.a[0]);
+    for (let i = c.a[0]; i < c.a[1]; i++) if (isContent(spun[i])) contentAnchors++;
+  }
+  const content = spun.filter(isContent).length;
   const pairs: AlignedPair[] = [];
   let replacedContent = 0;
   let explainedContent = 0;
@@ -87,11 +101,19 @@ export function alignUnits(
   // Local alignment: a short degraded unit may match part of a longer reference unit.
   const anchorRatio = spun.length ? anchors / spun.length : 0;
   const explained = replacedContent ? explainedContent / replacedContent : 1;
+  // Sentences that share only scattered function words ("I am … to … them") are
+  // different sentences: the same one shares content words or a long verbatim run,
+  // or nearly all its differences are explained swaps.
+  const sameWords =
+    (contentAnchors >= Math.min(opts.minContentAnchors, content) && contentAnchors >= CONTENT_ANCHOR_SHARE * content) ||
+    longestRun >= LONG_RUN;
   const accepted =
     facts === 0 &&
     anchors >= opts.minAnchors &&
     anchorRatio >= opts.minAnchorRatio &&
-    (explained >= opts.minExplained || (anchorRatio >= 0.5 && explained >= 0.3 && explainedPairs >= 2));
+    ((sameWords && explained >= opts.minExplained) ||
+      (sameWords && anchorRatio >= 0.5 && explained >= 0.3 && explainedPairs >= 2) ||
+      (explained >= 0.8 && explainedPairs >= 2));
   const score = facts ? 0 : Math.min(1, 0.5 * anchorRatio + 0.5 * explained);
   return { anchors, anchorRatio, pairs, explained, accepted, score };
 }

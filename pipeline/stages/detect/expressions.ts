@@ -1,8 +1,9 @@
 /**
  * Signal `rare-expression`: a lower-case multiword WordNet expression that general
- * English almost never uses ("column inches", "regional anesthesia", "period of time",
- * "make out"). Spinners draw such expressions from synsets as readily as single words;
+ * English almost never uses ("column inches", "regional anesthesia", "period of
+ * time"). Spinners draw such expressions from synsets as readily as single words;
  * writers use the common ones ("at least", "take place"), which the frequency text has.
+ * Noun, adjective and adverb expressions only: phrasal verbs are everyday English.
  */
 import { morph } from '../../lexicon/index.js';
 import { freqTables } from './freq.js';
@@ -31,7 +32,8 @@ function rareExpression(phrase: string): number {
     let lowerCase = false;
     for (const a of analyses) {
       seen = Math.max(seen, counts.get(a.lemma) ?? 0);
-      if (wordnetName(a.lemma) === 0) lowerCase = true;
+      // Phrasal verbs ("cried out", "hold up") are everyday English, however rare here.
+      if (a.pos !== 'v' && wordnetName(a.lemma) === 0) lowerCase = true;
     }
     if (lowerCase && seen < COMMON && profile(phrase).evidence >= MIN_EVIDENCE) v = 1;
   }

@@ -69,19 +69,7 @@ function compute(w: string): Profile {
   if (w.length < 3 || isFunctionWord(w) || /\d/.test(w)) return NONE;
   const analyses = morph(w);
   if (analyses.length === 0) return NONE;
-  const EXP = process.env.UNSPIN_EXP ?? '';
-  const lam = Number(/semcor=([\d.]+)/.exec(EXP)?.[1] ?? 0);
-  const norm = /norm=1/.test(EXP);
-  let wTags = 0;
-  if (lam > 0) {
-    const seenL = new Set<string>();
-    for (const a of analyses) {
-      if (seenL.has(a.lemma + a.pos)) continue;
-      seenL.add(a.lemma + a.pos);
-      for (const s of sensesOf(a.lemma, a.pos)) wTags += s.tagCount;
-    }
-  }
-  const fw = formCount(w) + lam * wTags + SMOOTH;
+  const fw = formCount(w) + SMOOTH;
   const byWord = new Map<string, Candidate>();
   const seen = new Set<string>();
   for (const a of analyses) {
@@ -99,21 +87,7 @@ function compute(w: string): Profile {
         if (!other) continue;
         const c = inflect(lemma, a.pos, a.form).toLowerCase();
         if (c === w) continue;
-        let cTags = other.tagCount;
-        let z = 1;
-        if (lam > 0 || norm) {
-          const os = sensesOf(lemma, a.pos);
-          if (lam > 0) {
-            cTags = 0;
-            for (const s of os) cTags += s.tagCount;
-            cTags *= lam;
-          }
-          if (norm) {
-            z = 0;
-            for (let k = 1; k <= os.length; k++) z += senseWeight(k);
-          }
-        }
-        const weight = ((formCount(c) + cTags) * senseWeight(other.rank) * pw) / z;
+        const weight = (formCount(c) + other.tagCount) * senseWeight(other.rank) * pw;
         if (weight <= 0) continue;
         const prev = byWord.get(c);
         if (prev) prev.weight += weight;

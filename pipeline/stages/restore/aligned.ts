@@ -30,8 +30,16 @@ export function restoreAligned(ctx: RestoreContext, learned: Learned[]): Edit[] 
       if (!e) continue;
       edits.push(e);
       if ((pair.kind === 'synonym' || pair.kind === 'related') && e.source) {
-        const spun = u.tokens.slice(pair.a[0], pair.a[1]).map((t) => t.key).join(' ');
-        learned.push({ spun, canonical: e.source.text, support: 1, evidence: e });
+        const spunTokens = u.tokens.slice(pair.a[0], pair.a[1]);
+        learned.push({
+          spun: spunTokens.map((t) => t.key).join(' '),
+          canonical: e.source.text,
+          support: 1,
+          evidence: e,
+          left: u.tokens[pair.a[0] - 1]?.key,
+          right: u.tokens[pair.a[1]]?.key,
+          at: spunTokens[0].start,
+        });
       }
     }
   }

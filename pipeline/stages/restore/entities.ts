@@ -1,6 +1,6 @@
 import { makeEdit, type Edit } from '../../edits.js';
 import { isKnown } from '../../lexicon/query.js';
-import { lexiconJudge } from '../align/judge.js';
+import { strictJudge } from '../align/judge.js';
 import { alignTokens } from '../align/diff-pairs.js';
 import { FUNCTION_WORDS, tokenize, type Token } from '../align/tokens.js';
 import { isNamePhrase, type PhraseEntry } from '../reference.js';
@@ -52,7 +52,17 @@ export function restoreEntities(ctx: RestoreContext, learned: Learned[]): Edit[]
       const edit = phraseEdit(ctx, tokens, m, p, canonical);
       if (!edit) continue;
       edits.push(edit);
-      if (spunKey && canonical) learned.push({ spun: spunKey, canonical, support: 1, evidence: edit });
+      if (spunKey && canonical) {
+        learned.push({
+          spun: spunKey,
+          canonical,
+          support: 1,
+          evidence: edit,
+          left: tokens[m.from + p.a[0] - 1]?.key,
+          right: tokens[m.from + p.a[1]]?.key,
+          at: edit.start,
+        });
+      }
     }
   }
   return edits;
@@ -88,12 +98,20 @@ function bestPhrase(ctx: RestoreContext, span: Token[], from: number): Match | u
         ok = false;
         break;
       }
-      let kind: string = lexiconJudge.judge(a, b, { before: span[c.a[0] - 1], after: span[c.a[1]] });
+      let kind: string = strictJudge.judge(a, b, { before: span[c.a[0] - 1], after: span[c.a[1]] });
       // Inside a name bracketed by the same capitalized words on both ends ("Wall …
       // Journal"), dictionary words in place of the name's own words are a swap even
       // when the lexicon cannot say why: a thesaurus wider than WordNet made it.
       if (kind === 'unexplained' && bracketed(span, entry.tokens) && b.every((t) => t.cap) && a.every((t) => isKnown(t.key))) {
         kind = 'bracketed';
+      }
+      // A name + common noun ("Trump administration") needs a true synonym or a phrase
+      // the references use repeatedly: "American economy" and "American system" are
+      // both fine English, and one mention is weak evidence.
+      const nameAndNoun = span.length === 2 && !span[1].cap;
+      if (nameAndNoun && kind !== 'synonym' && entry.count < 2) {
+        ok = false;
+        break;
       }
       if (kind !== 'synonym' && kind !== 'related' && kind !== 'bracketed') {
         ok = false;
@@ -102,6 +120,15 @@ function bestPhrase(ctx: RestoreContext, span: Token[], from: number): Match | u
       pairs.push({ a: c.a, b: c.b, kind });
     }
     if (!ok) continue;
+    // One shared capital is thin evidence unless the spun phrase is itself odd (a
+    // lower-case word inside a name: "Head of state Trump"), the references use the
+    // phrase repeatedly, or every swap is a true synonym.
+    const capitalAnchors = pairs
+      .filter((p) => p.kind === 'equal')
+      .reduce((n, p) => n + span.slice(p.a[0], p.a[1]).filter((t) => t.cap && !FUNCTION_WORDS.has(t.key)).length, 0);
+    const mixedCase = span.slice(1, -1).some((t) => !t.cap && !FUNCTION_WORDS.has(t.key)) && span[span.length - 1].cap;
+    const allSynonyms = pairs.every((p) => p.kind === 'equal' || p.kind === 'synonym');
+    if (capitalAnchors < 2 && !mixedCase && entry.count < 2 && !allSynonyms) continue;
     if (!best || entry.count > best.entry.count) best = { from, to: from + span.length, entry, pairs };
   }
   return best;

@@ -1,45 +1,68 @@
 import { makeEdit, type Edit } from '../../edits.js';
-import { tokenize, type Token } from '../align/tokens.js';
+import { FUNCTION_WORDS, tokenize, type Token } from '../align/tokens.js';
 import { matchInitialCase } from './casing.js';
 import type { Learned, RestoreContext } from './types.js';
+
+interface Lesson {
+  spun: string;
+  canonical: string;
+  /** Distinct uses in the document that taught it. */
+  uses: Set<number>;
+  contexts: Set<string>;
+  first: Edit;
+  ambiguous: boolean;
+}
 
 /**
  * Learned substitutions: every accepted alignment taught spun → canonical pairs;
  * they are applied to the document's other uses of the same spun wording. A
- * multiword pair, or a pair seen twice, applies anywhere; a single word seen once
- * only where detection also found the word suspicious.
+ * multiword pair applies anywhere; a single word only where its context matches a
+ * taught use (same word before or after) or detection found it suspicious. Pairs of
+ * function words are never learned, nor a spun wording taught two canonicals.
  */
 export function applyLearned(ctx: RestoreContext, learned: readonly Learned[], taken: readonly Edit[]): Edit[] {
-  const bySpun = new Map<string, Learned>();
+  const lessons = new Map<string, Lesson>();
   for (const l of learned) {
-    const prev = bySpun.get(l.spun);
-    if (!prev) bySpun.set(l.spun, { ...l });
-    else if (prev.canonical.toLowerCase() === l.canonical.toLowerCase()) prev.support++;
-    else prev.support = -Infinity; // taught two different canonicals: ambiguous, never applied
+    const keys = l.spun.split(' ');
+    if (keys.every((k) => FUNCTION_WORDS.has(k))) continue;
+    let lesson = lessons.get(l.spun);
+    if (!lesson) {
+      lesson = { spun: l.spun, canonical: l.canonical, uses: new Set(), contexts: new Set(), first: l.evidence, ambiguous: false };
+      lessons.set(l.spun, lesson);
+    } else if (lesson.canonical.toLowerCase() !== l.canonical.toLowerCase()) lesson.ambiguous = true;
+    lesson.uses.add(l.at);
+    if (l.left) lesson.contexts.add(`L ${l.left}`);
+    if (l.right) lesson.contexts.add(`R ${l.right}`);
   }
   const tokens = tokenize(ctx.text);
   const covered = (s: number, e: number) => taken.some((t) => s < Math.max(t.end, t.start + 1) && t.start < e);
   const suspect = (s: number, e: number) => ctx.suspects.some((x) => s < x.end && x.start < e);
   const out: Edit[] = [];
-  for (const l of bySpun.values()) {
-    if (l.support < 1) continue;
-    const keys = l.spun.split(' ');
+  for (const lesson of lessons.values()) {
+    if (lesson.ambiguous) continue;
+    const keys = lesson.spun.split(' ');
     for (let i = 0; i + keys.length <= tokens.length; i++) {
       if (!keys.every((k, j) => tokens[i + j].key === k)) continue;
       const start = tokens[i].start;
       const end = tokens[i + keys.length - 1].end;
       if (covered(start, end)) continue;
       const multi = keys.length > 1;
-      if (!multi && l.support < 2 && !suspect(start, end)) continue;
-      const after = adaptCase(ctx, tokens[i], l.canonical);
+      const context =
+        lesson.contexts.has(`L ${tokens[i - 1]?.key}`) || lesson.contexts.has(`R ${tokens[i + keys.length]?.key}`);
+      // A single word needs two taught uses and a matching context or a detection flag.
+      if (!multi && (lesson.uses.size < 2 || (!context && !suspect(start, end)))) continue;
+      const after = adaptCase(ctx, tokens[i], lesson.canonical);
       if (after === undefined || after === ctx.text.slice(start, end)) continue;
       out.push(
         makeEdit(ctx.text, start, end, after, {
           stage: 'restore',
           reason: 'learned-substitution',
-          confidence: multi || l.support >= 2 ? 0.88 : 0.8,
-          evidence: `"${l.spun}" → "${l.canonical}" learned ${l.support}× from accepted alignments (first: ${l.evidence.reason} at ${l.evidence.start})`,
-          ...(l.evidence.source ? { source: l.evidence.source } : {}),
+          confidence: multi ? 0.88 : 0.82,
+          evidence:
+            `"${lesson.spun}" → "${lesson.canonical}" learned from ${lesson.uses.size} aligned use(s) ` +
+            `(first: ${lesson.first.reason} at ${lesson.first.start})` +
+            (multi ? '' : context ? '; same neighbouring word as a taught use' : '; flagged by detection'),
+          ...(lesson.first.source ? { source: lesson.first.source } : {}),
         }),
       );
     }

@@ -25,4 +25,9 @@ export interface Learned {
   canonical: string;
   support: number;
   evidence: Edit;
+  /** Token keys either side of the taught use, for matching the context of other uses. */
+  left?: string;
+  right?: string;
+  /** Offset of the taught use in the degraded text: one use teaches once. */
+  at: number;
 }

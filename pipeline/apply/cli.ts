@@ -1,0 +1,149 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { UsageError } from '../corpus/inputs.js';
+import { AtomicStream, writeAtomic } from '../corpus/outputs.js';
+import { addToSummary, emptySummary, reportDocument, reportFooter, reportHeader, type ReportDocument } from '../report/json.js';
+import { formatSummary } from '../report/summary.js';
+import { checkIds, cleanedText, decide, decidedDocument } from './apply.js';
+import { InputError, parseDecisions, reportKey } from './decisions.js';
+import { hasText, loadOriginal, readJson, readReport } from './load.js';
+
+const HELP = `unspin apply: rewrite cleaned files from a report and a reviewer's decisions
+
+Usage:
+  unspin apply <decisions.json> --report <out>/report.json --out <dir>
+
+<decisions.json> is exported from report.html ("Export decisions"):
+  { "version": 1, "report": "<key>", "decisions": [ { "id": "<edit id>", "accept": true|false } ] }
+Edits not named keep their default: applied edits accepted, suggestions rejected.
+Detection is not re-run: each input (the report's "file", relative to the current
+directory) is re-read, checked against its sha256, and the accepted edits applied.
+
+Writes, atomically: <dir>/clean/<path>, <dir>/diff/<path>.diff, <dir>/report.json
+(accepted changes as edits, rejected ones as suggestions; ids unchanged).
+
+Options:
+  --report <file>   the report.json the decisions were made on (required)
+  --out <dir>       output directory (required; may be the original one)
+  --quiet           no summary on stderr
+  -h, --help        this help
+
+Exit codes: 0 success; 1 input problem (unknown edit id, overlapping accepted
+changes, changed or missing input, decisions for another report); 2 usage error.
+`;
+
+interface Args {
+  decisions: string;
+  report: string;
+  out: string;
+  quiet: boolean;
+}
+
+function parse(argv: string[]): Args | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        report: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        quiet: { type: 'boolean', short: 'q', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (positionals.length !== 1) throw new UsageError('give exactly one decisions file (see unspin apply --help)');
+  if (!values.report) throw new UsageError('--report <report.json> is required');
+  if (!values.out) throw new UsageError('--out <dir> is required');
+  return { decisions: positionals[0], report: values.report, out: values.out, quiet: values.quiet! };
+}
+
+/** Output paths come from the report: refuse ones that would leave <dir> or overwrite an input. */
+function outputPath(out: string, sub: string, doc: ReportDocument, suffix = ''): string {
+  const base = path.resolve(out, sub);
+  const file = path.resolve(base, doc.path + suffix);
+  if (!file.startsWith(base + path.sep)) throw new InputError(`${doc.id}: path ${JSON.stringify(doc.path)} leaves the output directory`);
+  if (doc.file && file === path.resolve(doc.file)) throw new UsageError(`--out ${out} would overwrite the input ${doc.file}`);
+  return file;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const args = parse(argv);
+    if (args === 'help') {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    return await run(args);
+  } catch (err) {
+    process.stderr.write(`unspin apply: ${(err as Error).message}\n`);
+    if (err instanceof UsageError) return 2;
+    if (err instanceof InputError) return 1;
+    process.stderr.write(`${(err as Error).stack}\n`);
+    return 1;
+  }
+}
+
+async function run(args: Args): Promise<number> {
+  const report = await readReport(args.report);
+  const docs = report.documents;
+  const decisions = parseDecisions(await readJson(args.decisions, 'decisions'), reportKey(docs), args.decisions);
+  checkIds(decisions, docs);
+
+  // Pass 1 checks every document (inputs present and unchanged, decisions
+  // consistent) before anything is written, so a bad decision leaves <dir> as it
+  // was. Texts are re-read in pass 2 rather than kept, so memory stays per-document.
+  for (const doc of docs) {
+    if (!hasText(doc)) continue;
+    outputPath(args.out, 'clean', doc);
+    cleanedText(doc, await loadOriginal(doc), decide(doc, decisions).accepted);
+  }
+
+  const summary = emptySummary();
+  let accepted = 0;
+  let rejected = 0;
+  const out = await AtomicStream.open(path.join(args.out, 'report.json'));
+  try {
+    await out.write(reportHeader());
+    for (const [i, doc] of docs.entries()) {
+      let next = doc;
+      if (hasText(doc)) {
+        const original = await loadOriginal(doc);
+        const d = decide(doc, decisions);
+        const clean = cleanedText(doc, original, d.accepted);
+        await writeAtomic(outputPath(args.out, 'clean', doc), clean);
+        const diffFile = outputPath(args.out, 'diff', doc, '.diff');
+        // Same patch as the main run (run.ts renderOutputs): one per document with edits.
+        if (d.accepted.length > 0) {
+          const patch = createTwoFilesPatch(`a/${doc.path}`, `b/${doc.path}`, original, clean, undefined, undefined, {
+            context: 3,
+            headerOptions: FILE_HEADERS_ONLY,
+          });
+          await writeAtomic(diffFile, patch);
+        } else await rm(diffFile, { force: true }); // --out may be the original run's: no stale diff
+        next = decidedDocument(doc, d);
+        accepted += d.accepted.length;
+        rejected += d.rejected.length;
+      }
+      addToSummary(summary, next);
+      await out.write(reportDocument(next, i === 0));
+    }
+    await out.write(reportFooter(summary));
+    await out.commit();
+  } catch (err) {
+    await out.abort();
+    throw err;
+  }
+  if (!args.quiet) {
+    process.stderr.write(`applied ${decisions.size} decisions: ${accepted} changes accepted, ${rejected} rejected\n`);
+    process.stderr.write(formatSummary(summary));
+  }
+  return 0;
+}

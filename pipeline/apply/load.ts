@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ReportDocument, Summary } from '../report/json.js';
+import { readText } from '../stages/read.js';
+import { InputError } from './decisions.js';
+
+export interface Report {
+  version: number;
+  documents: ReportDocument[];
+  summary: Summary;
+}
+
+export async function readJson(file: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new InputError(`cannot read ${what} ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new InputError(`${what} ${file} is not valid JSON (${(err as Error).message})`);
+  }
+}
+
+export async function readReport(file: string): Promise<Report> {
+  const data = (await readJson(file, 'report')) as Partial<Report> | null;
+  if (!data || typeof data !== 'object' || data.version !== 1 || !Array.isArray(data.documents)) {
+    throw new InputError(`${file} is not an unspin report (version 1 with "documents")`);
+  }
+  for (const d of data.documents) {
+    if (typeof d?.id !== 'string' || typeof d.path !== 'string' || !Array.isArray(d.edits) || !Array.isArray(d.suggestions)) {
+      throw new InputError(`${file}: a document lacks id, path, edits or suggestions`);
+    }
+  }
+  return data as Report;
+}
+
+/** Unreadable documents have no text, so no cleaned file: there is nothing to re-read. */
+export const hasText = (d: ReportDocument) => !d.kinds.includes('unreadable');
+
+/**
+ * The original text of a report document, re-read from its input file and checked
+ * against the hash in the report: edits carry offsets into exactly that text, so a
+ * changed input must be refused, not patched.
+ */
+export async function loadOriginal(doc: ReportDocument, cwd = process.cwd()): Promise<string> {
+  if (!doc.file) {
+    throw new InputError(`${doc.id}: the report does not name its input file (a --jsonl run?); cannot re-read it`);
+  }
+  const file = path.resolve(cwd, doc.file);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const why = e.code === 'ENOENT' ? 'no such file (run from the directory the report was made in)' : e.message;
+    throw new InputError(`${doc.id}: cannot read input ${doc.file}: ${why}`);
+  }
+  const sha = createHash('sha256').update(bytes).digest('hex');
+  if (sha !== doc.sha256) {
+    throw new InputError(`${doc.id}: input ${doc.file} changed since the report was made (sha256 ${sha.slice(0, 12)}…, report has ${doc.sha256.slice(0, 12)}…); run unspin again`);
+  }
+  const read = readText(bytes);
+  if (!read.ok) throw new InputError(`${doc.id}: ${read.message}`);
+  return read.text;
+}

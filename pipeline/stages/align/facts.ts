@@ -1,0 +1,46 @@
+import { isKnown, synsetsOf } from '../../lexicon/index.js';
+import { FUNCTION_WORDS, type Token } from './tokens.js';
+
+/**
+ * Facts are what a spinner leaves alone and what two renderings of one sentence
+ * must share: names and numbers. A capitalized word is a name when WordNet does not
+ * know it, or knows it only as a proper noun ("Russia", "Dutch"): spinners swap
+ * dictionary words, not names.
+ */
+
+const NUMBER_WORDS = new Map(
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
+    .split(' ')
+    .map((w, i) => [w, String(i)] as [string, string]),
+);
+
+const properCache = new Map<string, boolean>();
+
+/** Every WordNet sense of the word is written capitalized: a proper noun. */
+export function isProperNoun(word: string): boolean {
+  let p = properCache.get(word);
+  if (p === undefined) {
+    const senses = synsetsOf(word);
+    p = senses.length > 0 && senses.every((s) => s.synset.words.some((w) => w.toLowerCase() === s.lemma && /^\p{Lu}/u.test(w)));
+    properCache.set(word, p);
+  }
+  return p;
+}
+
+export function isName(t: Token): boolean {
+  if (!t.cap || FUNCTION_WORDS.has(t.key)) return false;
+  return (!isKnown(t.key) && !isKnown(t.text)) || isProperNoun(t.key);
+}
+
+/** A number's value as written in digits ("two" → "2", "2,000" → "2000"), or undefined. */
+export function numberValue(key: string): string | undefined {
+  if (/^\p{N}/u.test(key)) return key.replace(/,/g, '');
+  return NUMBER_WORDS.get(key);
+}
+
+/** The fact a token states, as a comparable string, or undefined when it is not a fact. */
+export function factOf(t: Token): string | undefined {
+  const n = numberValue(t.key);
+  if (n !== undefined) return `#${n}`;
+  return isName(t) ? t.key : undefined;
+}
