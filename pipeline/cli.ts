@@ -16,12 +16,16 @@ const HELP = `unspin: detect and repair degraded text (spun text, mojibake, boil
 Usage:
   unspin <input>... --out <dir> [options]
   unspin --jsonl <file.jsonl|->... [--out <dir>] [options]
+  unspin apply <decisions.json> --report <dir>/report.json --out <dir>
+  unspin report <dir>/report.json [--doc <path>]
 
 Inputs are files or directories (recursed for *.txt and *.md). Inputs are never modified.
 Writes, atomically (temp file, then rename):
   <dir>/clean/<relative path>        the cleaned text
   <dir>/diff/<relative path>.diff    a unified diff, original vs cleaned, for every changed document
   <dir>/report.json                  { version, documents: [...], summary } (see README)
+  <dir>/report.html                  a self-contained review page: every change with its evidence,
+                                     accept/reject, "Export decisions" for \`unspin apply\`
 
 With --jsonl, inputs are JSON Lines records with "id" and "text" ("-" reads stdin).
 Cleaned records go to stdout, or to <dir>/clean.jsonl with --out, every other field
@@ -38,6 +42,11 @@ Options:
   --quiet                  no progress and no summary on stderr
   -h, --help               this help
   --version                print the version
+
+Subcommands:
+  apply    rewrite clean/, diff/ and report.json from the original inputs and a reviewer's
+           decisions (exported from report.html), without re-running detection
+  report   print a report's summary; --doc <path> shows one document's changes inline
 
 Exit codes:
   0  success

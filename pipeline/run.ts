@@ -6,6 +6,7 @@ import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { analyzeDocument, type DocumentState, type Options } from './document.js';
 import { AtomicStream, writeAtomic } from './corpus/outputs.js';
 import type { FileInput } from './corpus/inputs.js';
+import { renderHtmlReport } from './report/html.js';
 import { runCorpusStages } from './stages/corpus.js';
 import {
   addToSummary,
@@ -78,11 +79,13 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
 
   const report = await AtomicStream.open(path.join(outDir, 'report.json'));
   const summary = emptySummary();
+  const pages: Array<{ doc: ReportDocument; original: string }> = [];
   let failures = 0;
   try {
     await report.write(reportHeader());
     for (const [i, state] of states.entries()) {
       const doc = toReportDocument(state);
+      pages.push({ doc, original: state.log?.original ?? '' });
       if (state.error) {
         failures++;
         options.onError?.(`${state.path}: ${state.error}`);
@@ -100,6 +103,7 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
     await report.abort();
     throw err;
   }
+  await writeAtomic(path.join(outDir, 'report.html'), renderHtmlReport(pages, summary));
   return { summary, failures };
 }
 

@@ -1,36 +1,50 @@
-import { mapSuggestion, type DocumentState, type Options } from '../document.js';
+import { mapSuggestion, type DocumentState, type Options, type SentenceFinding } from '../document.js';
+import { crossDocumentEvidence, type CrossEvidence } from './crossdoc.js';
 import { detectIntrinsic, type IntrinsicResult } from './detect.js';
 import { ReferenceIndex } from './reference.js';
 import { restoreDocument } from './restore.js';
 
 /**
+ * Documents below this intrinsic score are not checked against the others: with
+ * nothing odd about them on their own, they are the clean side of any pair.
+ */
+const CROSS_CHECK_FLOOR = 0.1;
+
+/**
  * The stages that need the whole corpus, run after every document was read,
  * normalized and stripped of boilerplate:
- * 1. detection scores each document and sentence for spinning;
- * 2. the documents judged clean become the reference index;
- * 3. each spun document is restored against the index; edits below the confidence
+ * 1. intrinsic detection scores each document and sentence;
+ * 2. cross-document detection settles the documents intrinsic detection let pass
+ *    whose sentences are synonym swaps of another document's;
+ * 3. the documents judged clean become the reference index;
+ * 4. each spun document is restored against the index; edits below the confidence
  *    threshold (or all, with --suggest-only) are reported as suggestions.
  * Updates each DocumentState in place.
  */
 export function runCorpusStages(states: DocumentState[], options: Options): void {
   const active = states.filter((s) => s.log && s.verdict !== 'skipped');
-  const detections = new Map<DocumentState, IntrinsicResult>();
-  for (const s of active) detections.set(s, detectIntrinsic(s.log!.text));
+  const intrinsic = new Map<DocumentState, IntrinsicResult>();
+  for (const s of active) intrinsic.set(s, detectIntrinsic(s.log!.text));
 
+  const check = new Set(active.filter((s) => !intrinsic.get(s)!.spun && intrinsic.get(s)!.score >= CROSS_CHECK_FLOOR).map((s) => s.id));
+  const cross = check.size
+    ? crossDocumentEvidence(
+        active.map((s) => ({ id: s.id, text: s.log!.text, score: intrinsic.get(s)!.score })),
+        check,
+      )
+    : new Map<string, CrossEvidence>();
+
+  const spun = (s: DocumentState) => intrinsic.get(s)!.spun || cross.has(s.id);
   const index = new ReferenceIndex();
-  for (const s of active) if (!detections.get(s)!.spun) index.add(s.id, s.log!.text);
+  for (const s of active) if (!spun(s)) index.add(s.id, s.log!.text, (o, side) => s.log!.toOriginal(o, side));
 
   for (const s of active) {
-    const d = detections.get(s)!;
+    const d = intrinsic.get(s)!;
     const log = s.log!;
-    s.score = d.score;
-    s.sentences = d.sentences.map((x) => ({
-      start: log.toOriginal(x.start, 'start'),
-      end: log.toOriginal(x.end, 'end'),
-      score: x.score,
-      signals: x.signals,
-    }));
-    if (!d.spun) continue;
+    const evidence = cross.get(s.id);
+    s.score = evidence ? combine(d.score, evidence) : d.score;
+    s.sentences = d.sentences.map((x) => toOriginal(log, withCross(x, evidence)));
+    if (!spun(s)) continue;
     s.verdict = 'degraded';
     s.kinds.add('spun');
     let edits;
@@ -46,4 +60,21 @@ export function runCorpusStages(states: DocumentState[], options: Options): void
     s.suggestions.push(...suggested.map((e) => mapSuggestion(log, e)));
     log.apply(applied);
   }
+}
+
+/** Document score with cross-document evidence: each swapped unit adds independent weight. */
+function combine(score: number, evidence: CrossEvidence): number {
+  const cross = Math.min(0.95, 0.5 + 0.1 * evidence.units.length);
+  return 1 - (1 - score) * (1 - cross);
+}
+
+/** A sentence that aligns with another document through swaps is flagged whatever its own score. */
+function withCross(s: SentenceFinding, evidence: CrossEvidence | undefined): SentenceFinding {
+  const hit = evidence?.units.find((u) => u.start < s.end && s.start < u.end);
+  if (!hit) return s;
+  return { ...s, score: Math.max(s.score, 0.9), signals: [...new Set([...s.signals, 'cross-document'])].sort() };
+}
+
+function toOriginal(log: NonNullable<DocumentState['log']>, s: SentenceFinding): SentenceFinding {
+  return { ...s, start: log.toOriginal(s.start, 'start'), end: log.toOriginal(s.end, 'end') };
 }

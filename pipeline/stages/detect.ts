@@ -16,7 +16,7 @@
  */
 import type { Segmentation } from './segment.js';
 import { docFeatures } from './detect/features.js';
-import { currentModel, docVector, linear, sentenceVector, sigmoid } from './detect/score.js';
+import { currentModel, documentScore, docVector, linear, sentenceScore, sentenceVector } from './detect/score.js';
 
 export interface SentenceScore {
   start: number;
@@ -34,7 +34,7 @@ export interface WordFinding {
 }
 
 export interface IntrinsicResult {
-  /** 0..1: document score. */
+  /** 0..1: document score; ≥ 0.5 exactly when `spun` (the calibrated threshold maps to 0.5). */
   score: number;
   spun: boolean;
   sentences: SentenceScore[];
@@ -46,18 +46,18 @@ export function detectIntrinsic(text: string, seg?: Segmentation): IntrinsicResu
   const F = docFeatures(text, seg);
   const m = currentModel();
   const docLogit = linear(m.doc, docVector(F.sentences));
-  const score = sigmoid(docLogit);
+  const score = documentScore(docLogit, m.threshold);
   const sents = F.doc.seg.sentences;
   const signals: Array<Set<string> | undefined> = new Array(sents.length);
   for (const f of F.findings) (signals[f.sentence] ??= new Set()).add(f.signal);
   const sentences: SentenceScore[] = sents.map((s, i) => ({
     start: s.start,
     end: s.end,
-    score: sigmoid(linear(m.sent, sentenceVector(F.sentences[i], docLogit))),
+    score: sentenceScore(linear(m.sent, sentenceVector(F.sentences[i], docLogit)), score),
     signals: signals[i] ? [...signals[i]!].sort() : [],
   }));
   const words: WordFinding[] = F.findings
     .map((f) => ({ start: f.start, end: f.end, signal: f.signal, strength: f.strength }))
     .sort((a, b) => a.start - b.start || a.end - b.end);
-  return { score, spun: score >= m.threshold, sentences, words };
+  return { score, spun: score >= 0.5, sentences, words };
 }

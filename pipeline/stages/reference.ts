@@ -1,4 +1,7 @@
+import type { SourceSpan } from '../edits.js';
 import { lexicon, normalizeLemma } from '../lexicon/store.js';
+
+export type OffsetMap = (offset: number, side: 'start' | 'end') => number;
 import { factOf } from './align/facts.js';
 import { units, type Unit } from './align/units.js';
 import { FUNCTION_WORDS, isNumber, type Token } from './align/tokens.js';
@@ -94,8 +97,16 @@ export class ReferenceIndex {
   /** First or last token key → phrase keys, to find phrases sharing an anchor word. */
   private readonly phraseAnchors = new Map<string, Set<string>>();
 
-  add(docId: string, text: string): void {
+  /** Per document: maps an offset of its indexed (cleaned) text to its original input. */
+  private readonly offsetMaps = new Map<string, OffsetMap>();
+
+  /**
+   * Indexes a clean document. `toOriginal` maps offsets of `text` (normalized,
+   * boilerplate removed) back to the input, so sources cite the file as it is.
+   */
+  add(docId: string, text: string, toOriginal?: OffsetMap): void {
     this.docs.push(docId);
+    if (toOriginal) this.offsetMaps.set(docId, toOriginal);
     for (const u of units(text)) {
       const id = this.units.push({ ...u, docId, text: text.slice(u.start, u.end), docText: text }) - 1;
       for (const sh of skeletonShingles(u.tokens)) {
@@ -131,6 +142,12 @@ export class ReferenceIndex {
         entry.forms.set(form, (entry.forms.get(form) ?? 0) + 1);
       }
     }
+  }
+
+  /** A source span for a report: offsets of the indexed text mapped to the original input. */
+  toSource(docId: string, start: number, end: number, text: string): SourceSpan {
+    const map = this.offsetMaps.get(docId);
+    return map ? { id: docId, start: map(start, 'start'), end: map(end, 'end'), text } : { id: docId, start, end, text };
   }
 
   /** Phrases that start or end with the given token key. */

@@ -11,6 +11,8 @@ export type PairKind =
 
 export interface PairJudge {
   judge(spun: readonly Token[], ref: readonly Token[], context: { before?: Token; after?: Token }): PairKind;
+  /** Pieces of a run `judge` called unexplained that the lexicon can explain, if any. */
+  split?(spun: readonly Token[], ref: readonly Token[], context: { before?: Token; after?: Token }): Array<{ a: [number, number]; b: [number, number]; kind: PairKind }> | undefined;
 }
 
 export interface AlignedPair {
@@ -18,6 +20,8 @@ export interface AlignedPair {
   a: [number, number];
   b: [number, number];
   kind: PairKind;
+  /** For an unexplained run, the pieces the lexicon does explain (absolute token ranges). */
+  pieces?: Array<{ a: [number, number]; b: [number, number]; kind: PairKind }>;
   /** Bounded by aligned tokens (or unit edges) on both sides: safe to restore locally. */
   interior: boolean;
 }
@@ -81,22 +85,38 @@ export function alignUnits(
   let explainedContent = 0;
   let explainedPairs = 0;
   let facts = 0;
+  let edgeContent = 0;
   chunks.forEach((c, i) => {
     if (c.kind !== 'replace') return;
     const interior = isInterior(chunks, i, spun.length, ref.length);
     const sA = spun.slice(c.a[0], c.a[1]);
     const sB = ref.slice(c.b[0], c.b[1]);
     // Edge runs are clauses one unit has and the other lacks; they are not judged.
-    const kind = interior ? judge.judge(sA, sB, { before: spun[c.a[0] - 1], after: spun[c.a[1]] }) : 'unexplained';
-    pairs.push({ a: c.a, b: c.b, kind, interior });
-    if (!interior) return;
+    const context = { before: spun[c.a[0] - 1], after: spun[c.a[1]] };
+    const kind = interior ? judge.judge(sA, sB, context) : 'unexplained';
+    const pair: AlignedPair = { a: c.a, b: c.b, kind, interior };
+    pairs.push(pair);
     const weight = Math.max(1, sA.filter(isContent).length);
+    if (!interior) {
+      edgeContent += sA.filter(isContent).length;
+      return;
+    }
     replacedContent += weight;
     if (kind === 'synonym' || kind === 'related' || kind === 'filler') {
       explainedContent += weight;
       explainedPairs++;
     }
     if (kind === 'fact') facts++;
+    if (kind === 'unexplained' && judge.split) {
+      const pieces = judge.split(sA, sB, context);
+      if (pieces) {
+        pair.pieces = pieces.map((p) => ({ a: [c.a[0] + p.a[0], c.a[0] + p.a[1]], b: [c.b[0] + p.b[0], c.b[0] + p.b[1]], kind: p.kind }));
+        // Credit the explained share of the run's tokens.
+        const explainedTokens = pieces.filter((p) => p.kind !== 'unexplained').reduce((n, p) => n + p.a[1] - p.a[0], 0);
+        explainedContent += (weight * explainedTokens) / sA.length;
+        explainedPairs += pieces.filter((p) => p.kind !== 'unexplained').length;
+      }
+    }
   });
   // Local alignment: a short degraded unit may match part of a longer reference unit.
   const anchorRatio = spun.length ? anchors / spun.length : 0;
@@ -114,7 +134,9 @@ export function alignUnits(
     ((sameWords && explained >= opts.minExplained) ||
       (sameWords && anchorRatio >= 0.5 && explained >= 0.3 && explainedPairs >= 2) ||
       (explained >= 0.8 && explainedPairs >= 2));
-  const score = facts ? 0 : Math.min(1, 0.5 * anchorRatio + 0.5 * explained);
+  // Among accepted alignments the best explains the most of the unit, edges included.
+  const coverage = explainedContent / Math.max(1, replacedContent + edgeContent);
+  const score = facts ? 0 : Math.min(1, 0.5 * anchorRatio + 0.5 * coverage);
   return { anchors, anchorRatio, pairs, explained, accepted, score };
 }
 

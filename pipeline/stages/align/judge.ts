@@ -34,8 +34,8 @@ export function kinship(a: string, b: string, strict = false): Rel {
   const memo = strict ? strictCache : cache;
   let r = memo.get(key);
   if (r === undefined) {
-    const look = (x: string, y: string) => lookup(x, y, strict);
-    r = look(a, b) ?? look(pluralPhrase(a), b) ?? look(a, pluralPhrase(b)) ?? look(withDot(a), withDot(b));
+    r = null;
+    for (const x of variants(a)) for (const y of variants(b)) r ??= lookup(x, y, strict);
     memo.set(key, r);
   }
   return r;
@@ -45,6 +45,11 @@ function lookup(a: string, b: string, strict: boolean): Rel {
   const r = relation(a, b);
   if (r === null || (strict && !STRICT_KINDS.has(r.kind))) return null;
   return r.kind === 'synonym' ? 'synonym' : 'related';
+}
+
+/** Spellings of a key to look up: as is, with a plural last word, with an abbreviation's dot. */
+function variants(p: string): string[] {
+  return [...new Set([p, pluralPhrase(p), withDot(p)])];
 }
 
 /** Token keys drop an abbreviation's final dot ("u.s"); the lexicon lists "u.s.". */
@@ -80,6 +85,9 @@ export function makeJudge(opts: JudgeOptions): PairJudge {
       if (spun.length > MAX_RUN || ref.length > MAX_RUN) return 'unexplained';
       return explainPieces(spun, ref, ctx, opts);
     },
+    split(spun, ref, ctx) {
+      return explainPartially(spun, ref, ctx, opts.strict);
+    },
   };
 }
 
@@ -88,6 +96,16 @@ export const lexiconJudge = makeJudge({ strict: false });
 /** The judge for names and titles. */
 export const strictJudge = makeJudge({ strict: true });
 
+/** A piece of a replaced run, [from, to) relative to the run on each side. */
+export interface Piece {
+  a: [number, number];
+  b: [number, number];
+  kind: PairKind;
+}
+
+/** Cost of a piece the lexicon cannot explain, when a partial explanation is asked for. */
+const UNEXPLAINED_COST = 10;
+
 /**
  * Splits both runs into order-preserving pieces of up to three tokens, each piece
  * explained as a synonym/relative of its counterpart, a filler, a swap of function
@@ -95,47 +113,86 @@ export const strictJudge = makeJudge({ strict: true });
  * ("Wall" + "surface" ~ "Wall"). Dynamic programming over the two runs.
  */
 function explainPieces(spun: readonly Token[], ref: readonly Token[], ctx: { before?: Token; after?: Token }, opts: JudgeOptions): PairKind {
+  const pieces = segmentRuns(spun, ref, ctx, opts, false);
+  if (!pieces) return 'unexplained';
+  return pieces.every((p) => p.kind === 'synonym' || p.kind === 'filler') ? 'synonym' : 'related';
+}
+
+/**
+ * The best split of a run the judge could not explain whole: explained pieces where
+ * the lexicon can, unexplained ones in between ("united state unlawfully" vs "U.S.
+ * illegally" → "united state"~"U.S." explained, "unlawfully"/"illegally" not).
+ * Undefined when no piece is explained.
+ */
+export function explainPartially(spun: readonly Token[], ref: readonly Token[], ctx: { before?: Token; after?: Token }, strict = false): Piece[] | undefined {
+  if (spun.length > MAX_RUN || ref.length > MAX_RUN) return undefined;
+  const pieces = segmentRuns(spun, ref, ctx, { strict }, true);
+  return pieces?.some((p) => p.kind !== 'unexplained') ? pieces : undefined;
+}
+
+function segmentRuns(
+  spun: readonly Token[],
+  ref: readonly Token[],
+  ctx: { before?: Token; after?: Token },
+  opts: JudgeOptions,
+  allowUnexplained: boolean,
+): Piece[] | undefined {
   const n = spun.length;
   const m = ref.length;
-  // best[i][j]: fewest 'related' pieces to explain spun[i..] with ref[j..]; Infinity = impossible.
+  // best[i][j]: cheapest explanation of spun[i..] with ref[j..] (related piece 1, unexplained 10).
   const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(Infinity));
+  const choice: Array<Array<[number, number, PairKind] | undefined>> = Array.from({ length: n + 1 }, () => new Array(m + 1));
   best[n][m] = 0;
   const key = (ts: readonly Token[]) => ts.map((t) => t.key).join(' ');
   for (let i = n; i >= 0; i--) {
     for (let j = m; j >= 0; j--) {
       if (i === n && j === m) continue;
-      let b = Infinity;
-      for (let di = 0; di <= MAX_PIECE && i + di <= n; di++) {
-        for (let dj = 0; dj <= MAX_PIECE && j + dj <= m; dj++) {
+      for (let di = 0; i + di <= n; di++) {
+        for (let dj = 0; j + dj <= m; dj++) {
           if (di + dj === 0) continue;
+          const small = di <= MAX_PIECE && dj <= MAX_PIECE;
+          if (!small && !allowUnexplained) continue;
           const rest = best[i + di][j + dj];
           if (rest === Infinity) continue;
-          const cost = pieceCost(spun.slice(i, i + di), ref.slice(j, j + dj), i === 0 ? ctx.before : undefined, i + di === n ? ctx.after : undefined);
-          if (cost !== Infinity) b = Math.min(b, cost + rest);
+          let [cost, kind] = small
+            ? pieceCost(spun.slice(i, i + di), ref.slice(j, j + dj), i === 0 ? ctx.before : undefined, i + di === n ? ctx.after : undefined)
+            : [Infinity, 'unexplained' as PairKind];
+          if (cost === Infinity && allowUnexplained && di > 0 && dj > 0) [cost, kind] = [UNEXPLAINED_COST, 'unexplained'];
+          if (cost + rest < best[i][j]) {
+            best[i][j] = cost + rest;
+            choice[i][j] = [di, dj, kind];
+          }
         }
       }
-      best[i][j] = b;
     }
   }
-  const total = best[0][0];
-  return total === Infinity ? 'unexplained' : total === 0 ? 'synonym' : 'related';
+  if (best[0][0] === Infinity) return undefined;
+  const pieces: Piece[] = [];
+  for (let i = 0, j = 0; i < n || j < m; ) {
+    const [di, dj, kind] = choice[i][j]!;
+    pieces.push({ a: [i, i + di], b: [j, j + dj], kind });
+    i += di;
+    j += dj;
+  }
+  return pieces;
 
-  function pieceCost(a: Token[], r: Token[], before?: Token, after?: Token): number {
+  function pieceCost(a: Token[], r: Token[], before?: Token, after?: Token): [number, PairKind] {
+    const no: [number, PairKind] = [Infinity, 'unexplained'];
     if (a.length && r.length) {
-      if (a.length === 1 && r.length === 1 && numberValue(a[0].key) !== undefined && numberValue(a[0].key) === numberValue(r[0].key)) return 0;
-      if (a.every((t) => FUNCTION_WORDS.has(t.key)) && r.every((t) => FUNCTION_WORDS.has(t.key))) return opts.strict ? Infinity : 1;
+      if (a.length === 1 && r.length === 1 && numberValue(a[0].key) !== undefined && numberValue(a[0].key) === numberValue(r[0].key)) return [0, 'synonym'];
+      if (a.every((t) => FUNCTION_WORDS.has(t.key)) && r.every((t) => FUNCTION_WORDS.has(t.key))) return opts.strict ? no : [1, 'related'];
       const rel = kinship(key(a), key(r), opts.strict);
-      return rel === 'synonym' ? 0 : rel === 'related' ? 1 : Infinity;
+      return rel === 'synonym' ? [0, 'synonym'] : rel === 'related' ? [1, 'related'] : no;
     }
     if (a.length && !r.length) {
-      if (a.every((t) => FILLERS.has(t.key))) return 0;
+      if (a.every((t) => FILLERS.has(t.key))) return [0, 'filler'];
       // "Wall" + "surface": the anchor word was replaced by a multiword synonym of itself.
-      if (before && kinship(`${before.key} ${key(a)}`, before.key) === 'synonym') return 0;
-      if (after && kinship(`${key(a)} ${after.key}`, after.key) === 'synonym') return 0;
-      if (a.every((t) => FUNCTION_WORDS.has(t.key))) return opts.strict ? Infinity : 1;
-      return Infinity;
+      if (before && kinship(`${before.key} ${key(a)}`, before.key) === 'synonym') return [0, 'synonym'];
+      if (after && kinship(`${key(a)} ${after.key}`, after.key) === 'synonym') return [0, 'synonym'];
+      if (a.every((t) => FUNCTION_WORDS.has(t.key))) return opts.strict ? no : [1, 'related'];
+      return no;
     }
     // Reference words with no spun counterpart: a dropped function word at most.
-    return !opts.strict && r.every((t) => FUNCTION_WORDS.has(t.key)) ? 1 : Infinity;
+    return !opts.strict && r.every((t) => FUNCTION_WORDS.has(t.key)) ? [1, 'related'] : no;
   }
 }

@@ -5,7 +5,7 @@
  * Also gives the share of adjacent content-word pairs never seen in the table, a
  * sentence-level feature of broken phrasing.
  */
-import { freqTables, pairCount } from './freq.js';
+import { freqTables, pairCount, pairCountFrom, pairPrefix } from './freq.js';
 import { judgeable } from './rare-synonym.js';
 import { profile } from './synonyms.js';
 import { ADJ_PREV, FUNC, HAS_DIGIT, NUM, type Doc, type Finding } from './types.js';
@@ -26,8 +26,8 @@ const MAX_CANDIDATES = 6;
  * How much more often the pair (a, b) occurs than if a and b were independent:
  * (n(a b) + κ) / (E + κ), E = n(a)·n(b)/N.
  */
-function pairFit(a: string, fa: number, b: string, fb: number, total: number): number {
-  return (pairCount(a, b) + KAPPA) / ((fa * fb) / total + KAPPA);
+function pairFit(count: number, fa: number, fb: number, total: number): number {
+  return (count + KAPPA) / ((fa * fb) / total + KAPPA);
 }
 
 /**
@@ -54,9 +54,10 @@ export function contextEvidence(doc: Doc): Float32Array {
     const fb = hasRight ? t.count.get(b) ?? 0 : 0;
     const w = lower[i];
     const fw = t.count.get(w) ?? 0;
+    const aPrefix = hasLeft ? pairPrefix(a) : 0;
     let fitW = 1;
-    if (hasLeft) fitW *= pairFit(a, fa, w, fw, total);
-    if (hasRight) fitW *= pairFit(w, fw, b, fb, total);
+    if (hasLeft) fitW *= pairFit(pairCountFrom(aPrefix, w), fa, fw, total);
+    if (hasRight) fitW *= pairFit(pairCount(w, b), fw, fb, total);
     let num = 0;
     let den = 0;
     const cands = p.candidates;
@@ -64,8 +65,8 @@ export function contextEvidence(doc: Doc): Float32Array {
     for (let k = 0; k < m; k++) {
       const c = cands[k];
       let fit = 1;
-      if (hasLeft) fit *= pairFit(a, fa, c.first, c.fFirst, total);
-      if (hasRight) fit *= pairFit(c.last, c.fLast, b, fb, total);
+      if (hasLeft) fit *= pairFit(pairCountFrom(aPrefix, c.first), fa, c.fFirst, total);
+      if (hasRight) fit *= pairFit(pairCountFrom(c.lastPrefix, b), c.fLast, fb, total);
       num += c.weight * fit;
       den += c.weight;
     }

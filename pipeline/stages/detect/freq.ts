@@ -40,6 +40,27 @@ export function hashOfPair(a: string, b: string): number {
   return h >>> 0;
 }
 
+/** FNV-1a state after hashing `a` and a space: continue with `pairCountFrom`. */
+export function pairPrefix(a: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < a.length; i++) {
+    h ^= a.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= 32;
+  return Math.imul(h, 0x01000193);
+}
+
+/** Count of the pair whose first word's prefix state is `prefix` (pairPrefix) and second word is b. */
+export function pairCountFrom(prefix: number, b: string): number {
+  let h = prefix;
+  for (let i = 0; i < b.length; i++) {
+    h ^= b.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return lookupPair(h >>> 0);
+}
+
 /** A count in one byte: exact below 64, then logarithmic. */
 export function countByte(c: number): number {
   if (c < 64) return c;
@@ -124,8 +145,11 @@ export function wordCount(w: string): number {
 
 /** Count of the adjacent pair (a, b), both lower case (0 when seen fewer than twice). */
 export function pairCount(a: string, b: string): number {
-  const t = freqTables();
-  const h = hashOfPair(a, b);
+  return lookupPair(hashOfPair(a, b));
+}
+
+function lookupPair(h: number): number {
+  const t = tables ?? freqTables();
   const hs = t.pairHashes;
   let lo = 0;
   let hi = hs.length - 1;

@@ -9,7 +9,8 @@
  *
  * Sentence: a logistic model over the sentence's own evidence (sums of the same signals)
  * plus the document's logit: spinners spin whole documents, so the same odd word is more
- * telling in a document that is spun throughout.
+ * telling in a document that is spun throughout. In a document judged clean, sentence
+ * scores stay below 0.5 (sentenceScore).
  *
  * Weights were fitted by logistic regression on the `tune` split of dev/eval/corpus.ts
  * spun by dev/spin.ts at rates 0.15/0.35/0.60 (plus the untouched tune documents and
@@ -113,3 +114,18 @@ export function linear(w: readonly number[], x: readonly number[]): number {
 }
 
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/** Document score: σ(logit − logit(threshold)), so that spun ⇔ score ≥ 0.5. */
+export function documentScore(docLogit: number, threshold: number): number {
+  return sigmoid(docLogit - Math.log(threshold / (1 - threshold)));
+}
+
+/**
+ * Final sentence score. In a document judged clean (docScore < 0.5) no sentence
+ * reaches 0.5: its score is capped at the document's score, so a clean document with
+ * an odd phrase keeps every sentence below the flagging line.
+ */
+export function sentenceScore(sentenceLogit: number, docScore: number): number {
+  const s = sigmoid(sentenceLogit);
+  return docScore >= 0.5 ? s : Math.min(s, docScore);
+}

@@ -15,7 +15,7 @@
  * common (f(w) large) gets a low ratio whatever its synonyms.
  */
 import { inflect, isFunctionWord, morph, normalizeLemma, synsets, type Pos, type Sense } from '../../lexicon/index.js';
-import { freqTables } from './freq.js';
+import { freqTables, pairPrefix } from './freq.js';
 
 export interface Candidate {
   /** The canonical word, inflected like the observed word, lower case. */
@@ -28,6 +28,8 @@ export interface Candidate {
   last: string;
   fFirst: number;
   fLast: number;
+  /** Hash state of "last " for pair lookups (freq.ts pairPrefix). */
+  lastPrefix: number;
 }
 
 export interface Profile {
@@ -95,7 +97,7 @@ function compute(w: string): Profile {
           const sp = c.indexOf(' ');
           const first = sp < 0 ? c : c.slice(0, sp);
           const last = sp < 0 ? c : c.slice(c.lastIndexOf(' ') + 1);
-          byWord.set(c, { word: c, weight, pos: a.pos, first, last, fFirst: formCount(first), fLast: formCount(last) });
+          byWord.set(c, { word: c, weight, pos: a.pos, first, last, fFirst: formCount(first), fLast: formCount(last), lastPrefix: pairPrefix(last) });
         }
       }
     }

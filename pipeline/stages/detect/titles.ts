@@ -56,12 +56,24 @@ function lowerExpression(phrase: string): boolean {
   return false;
 }
 
+let firsts: Set<string> | undefined;
+
+/** First words of the capitalized runs seen often enough to be checked by alwaysCapitalized. */
+function nameFirsts(): Set<string> {
+  if (firsts) return firsts;
+  firsts = new Set();
+  for (const [k, c] of freqTables().titles) if (c >= MIN_NAME) firsts.add(k.slice(0, k.indexOf(' ')));
+  return firsts;
+}
+
+const MIN_NAME = 20;
+
 /** Seen often, and (nearly) only capitalized, in the frequency text ("united states"). */
 function alwaysCapitalized(phrase: string): boolean {
   const t = freqTables();
   const cap = t.titles.get(phrase) ?? 0;
   const all = t.count.get(phrase) ?? 0;
-  return cap >= 20 && cap >= 0.99 * all;
+  return cap >= MIN_NAME && cap >= 0.99 * all;
 }
 
 function knownName(key: string): boolean {
@@ -101,7 +113,7 @@ export function titleFindings(doc: Doc): Finding[] {
 
   // lowercased-name: lower-case run that WordNet only knows as a capitalized name.
   for (let i = 0; i + 1 < n; i++) {
-    if (flags[i] & (CAP | FUNC | NUM | HAS_DIGIT) || !startsMultiword(lower[i])) continue;
+    if (flags[i] & (CAP | FUNC | NUM | HAS_DIGIT) || !nameFirsts().has(lower[i])) continue;
     let phrase = lower[i];
     for (let j = i + 1; j < Math.min(n, i + MAX_PHRASE); j++) {
       if (!(flags[j] & ADJ_PREV) || flags[j] & (CAP | NUM | HAS_DIGIT)) break;
@@ -133,8 +145,6 @@ export function titleFindings(doc: Doc): Finding[] {
     i = j;
     const content = run.filter((k) => !FUNCTION_IN_TITLE.has(lower[k]));
     if (content.length < 2) continue;
-    // A run that starts a sentence with one capitalized word is not a name of two.
-    if (flags[run[0]] & SENT_START && content.length === 2 && FUNC & flags[run[0]]) continue;
     for (const k of content) {
       if (flags[k] & FUNC) continue;
       const hit = titleSwap(doc, run, k);

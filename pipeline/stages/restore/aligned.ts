@@ -25,8 +25,11 @@ export function restoreAligned(ctx: RestoreContext, learned: Learned[]): Edit[] 
       if (al.accepted && (!best || al.score > best.al.score)) best = { ref, al };
     }
     if (!best) continue;
-    for (const pair of best.al.pairs) {
-      const e = pairEdit(ctx.text, u.tokens, best.ref, pair, best.al);
+    // A run the lexicon explains only in part is restored piece by piece, each piece
+    // with its own confidence.
+    const parts = best.al.pairs.flatMap((p) => (p.pieces && p.interior ? p.pieces.map((x) => ({ ...x, interior: true })) : [p]));
+    for (const pair of parts) {
+      const e = pairEdit(ctx, u.tokens, best.ref, pair, best.al);
       if (!e) continue;
       edits.push(e);
       if ((pair.kind === 'synonym' || pair.kind === 'related') && e.source) {
@@ -46,7 +49,8 @@ export function restoreAligned(ctx: RestoreContext, learned: Learned[]): Edit[] 
   return edits;
 }
 
-function pairEdit(text: string, spun: Token[], ref: RefUnit, pair: AlignedPair, al: Alignment): Edit | undefined {
+function pairEdit(ctx: RestoreContext, spun: Token[], ref: RefUnit, pair: AlignedPair, al: Alignment): Edit | undefined {
+  const text = ctx.text;
   if (!pair.interior || pair.kind === 'fact') return undefined;
   const [a0, a1] = pair.a;
   const [b0, b1] = pair.b;
@@ -64,7 +68,7 @@ function pairEdit(text: string, spun: Token[], ref: RefUnit, pair: AlignedPair, 
     stage: 'restore' as const,
     reason: ref.kind === 'quote' ? 'quote-alignment' : 'sentence-alignment',
     confidence,
-    source: { id: ref.docId, start: refStart, end: refEnd, text: refText },
+    source: ctx.index.toSource(ref.docId, refStart, refEnd, refText),
   };
   if (nA === 0) {
     // The reference has words the degraded unit lacks: insert them before the next

@@ -128,10 +128,30 @@ function bestPhrase(ctx: RestoreContext, span: Token[], from: number): Match | u
       .reduce((n, p) => n + span.slice(p.a[0], p.a[1]).filter((t) => t.cap && !FUNCTION_WORDS.has(t.key)).length, 0);
     const mixedCase = span.slice(1, -1).some((t) => !t.cap && !FUNCTION_WORDS.has(t.key)) && span[span.length - 1].cap;
     const allSynonyms = pairs.every((p) => p.kind === 'equal' || p.kind === 'synonym');
-    if (capitalAnchors < 2 && !mixedCase && entry.count < 2 && !allSynonyms) continue;
+    if (capitalAnchors < 2 && !mixedCase && !allSynonyms && support(ctx, span, entry, pairs) < 2) continue;
     if (!best || entry.count > best.entry.count) best = { from, to: from + span.length, entry, pairs };
   }
   return best;
+}
+
+/**
+ * How often the references pair the canonical words with the shared name, in any
+ * of their phrases: "Secretary Rubio" is supported by "Secretary of State Marco Rubio" too.
+ */
+function support(ctx: RestoreContext, span: Token[], entry: PhraseEntry, pairs: Match['pairs']): number {
+  const anchors = pairs.filter((p) => p.kind === 'equal').flatMap((p) => span.slice(p.a[0], p.a[1]).filter((t) => t.cap).map((t) => t.key));
+  const canon = pairs.filter((p) => p.kind !== 'equal').flatMap((p) => entry.tokens.slice(p.b[0], p.b[1]).map((t) => t.key));
+  let n = 0;
+  const seen = new Set<string>();
+  for (const a of anchors) {
+    for (const e of ctx.index.phrasesAnchoredOn(a)) {
+      if (seen.has(e.key)) continue;
+      seen.add(e.key);
+      const keys = new Set(e.tokens.map((t) => t.key));
+      if (canon.every((k) => keys.has(k))) n += e.count;
+    }
+  }
+  return n;
 }
 
 function bracketed(a: readonly Token[], b: readonly Token[]): boolean {
@@ -150,6 +170,6 @@ function phraseEdit(ctx: RestoreContext, tokens: Token[], m: Match, p: Match['pa
     reason: 'name-title',
     confidence: p.kind === 'synonym' ? 0.93 : p.kind === 'related' ? 0.9 : 0.85,
     evidence: `"${ctx.text.slice(tokens[m.from].start, tokens[m.to - 1].end)}" is not attested; the references write "${m.entry.source.text}" (${m.entry.count}×) and "${before}" ~ "${canonical}" (${p.kind})`,
-    source: m.entry.source,
+    source: ctx.index.toSource(m.entry.source.id, m.entry.source.start, m.entry.source.end, m.entry.source.text),
   });
 }

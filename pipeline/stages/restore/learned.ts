@@ -76,6 +76,8 @@ export function applyLearned(ctx: RestoreContext, learned: readonly Learned[], t
  */
 function adaptCase(ctx: RestoreContext, first: Token, canonical: string): string | undefined {
   const canonUp = /^\p{Lu}/u.test(canonical);
+  // Acronyms and abbreviations ("U.S.", "NATO") are written one way whatever the use.
+  if (/^(?:\p{Lu}\.?){2,}$|^\p{Lu}(?:\.\p{Lu})+\.?$/u.test(canonical)) return canonical;
   if (first.cap) return canonUp ? canonical : matchInitialCase(first.text, canonical);
   if (!canonUp) return canonical;
   const lower = canonical.toLowerCase();

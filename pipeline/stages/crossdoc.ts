@@ -1,0 +1,74 @@
+import { alignUnits } from './align/align.js';
+import { lexiconJudge } from './align/judge.js';
+import { units } from './align/units.js';
+import { ReferenceIndex } from './reference.js';
+
+/** A document's part in cross-document detection. */
+export interface CrossDoc {
+  id: string;
+  text: string;
+  /** Intrinsic spin score in [0, 1]. */
+  score: number;
+}
+
+/** A unit of a document that aligns with another document's unit through synonym swaps. */
+export interface SwappedUnit {
+  start: number;
+  end: number;
+  partner: string;
+  swaps: number;
+}
+
+export interface CrossEvidence {
+  /** The document whose wording is the better-attested side. */
+  partner: string;
+  units: SwappedUnit[];
+}
+
+/** Aligned units with swaps a document needs before it is judged spun by another. */
+const MIN_SWAPPED_UNITS = 2;
+/** …and the share of its sentences they must make up. */
+const MIN_SWAPPED_SHARE = 0.1;
+/** The spun side must also look odder on its own than its partner, by this margin. */
+const SCORE_MARGIN = 0.05;
+
+/**
+ * Cross-document evidence: a sentence whose skeleton aligns with a sentence of
+ * another document while its content words are WordNet swaps of the other's is
+ * strong evidence that one of the two is spun; the one with the higher intrinsic
+ * score is. Retrieval goes through the skeleton-shingle index, never all pairs.
+ * Returns evidence for the documents among `check` judged spun this way.
+ */
+export function crossDocumentEvidence(docs: readonly CrossDoc[], check: ReadonlySet<string>): Map<string, CrossEvidence> {
+  const index = new ReferenceIndex();
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  for (const d of docs) index.add(d.id, d.text);
+  const out = new Map<string, CrossEvidence>();
+  for (const d of docs) {
+    if (!check.has(d.id)) continue;
+    const all = units(d.text);
+    const sentences = all.filter((u) => u.kind === 'sentence').length;
+    const perPartner = new Map<string, SwappedUnit[]>();
+    for (const u of all) {
+      for (const ref of index.candidates(u.tokens, 3, d.id)) {
+        const al = alignUnits(u.tokens, ref.tokens, lexiconJudge);
+        if (!al.accepted) continue;
+        const swaps = al.pairs.filter((p) => p.interior && (p.kind === 'synonym' || p.kind === 'related' || p.kind === 'filler')).length;
+        if (swaps === 0) continue;
+        const partner = byId.get(ref.docId)!;
+        if (d.score < partner.score + SCORE_MARGIN) continue;
+        let list = perPartner.get(ref.docId);
+        if (!list) perPartner.set(ref.docId, (list = []));
+        if (!list.some((x) => x.start < u.end && u.start < x.end)) list.push({ start: u.start, end: u.end, partner: ref.docId, swaps });
+        break;
+      }
+    }
+    let best: CrossEvidence | undefined;
+    for (const [partner, list] of perPartner) {
+      if (list.length < MIN_SWAPPED_UNITS || list.length < MIN_SWAPPED_SHARE * sentences) continue;
+      if (!best || list.length > best.units.length) best = { partner, units: list };
+    }
+    if (best) out.set(d.id, best);
+  }
+  return out;
+}

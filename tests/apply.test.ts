@@ -1,0 +1,220 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { clash, checkIds, decide } from '../pipeline/apply/apply.js';
+import { InputError, parseDecisions, reportKey } from '../pipeline/apply/decisions.js';
+import { applyEdits } from '../pipeline/edits.js';
+import type { ReportDocument, ReportEdit } from '../pipeline/report/json.js';
+
+// Spawns the real, built CLI (`make test` builds dist/ first).
+const CLI = path.resolve('dist/pipeline/cli.js');
+const run = (args: string[], cwd = process.cwd()) =>
+  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
+const sha = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+const tmp = (prefix: string) => mkdtempSync(path.join(tmpdir(), prefix));
+const read = (f: string) => readFileSync(f, 'utf8');
+
+interface Report {
+  version: 1;
+  documents: ReportDocument[];
+  summary: unknown;
+}
+
+/** A hand-made report, so the error cases do not depend on what the stages find. */
+const TEXT = 'Hello wrold, this is a tset of the aplly command.\n';
+function edit(start: number, end: number, after: string, extra: Partial<ReportEdit> = {}): ReportEdit {
+  return { id: sha(`${start}-${end}-${after}`).slice(0, 12), start, end, before: TEXT.slice(start, end), after, stage: 'restore', reason: 'typo', confidence: 0.9, ...extra };
+}
+const WORLD = edit(6, 11, 'world');
+const TEST = edit(23, 27, 'test', { suggestion: true, confidence: 0.6 });
+const WORD = edit(6, 11, 'word', { suggestion: true, confidence: 0.5 });
+const APPLY = edit(35, 40, 'apply');
+
+function handMade(): { dir: string; report: string; key: string; doc: ReportDocument } {
+  const dir = tmp('unspin-apply-');
+  mkdirSync(path.join(dir, 'in'));
+  writeFileSync(path.join(dir, 'in/a.txt'), TEXT);
+  const doc: ReportDocument = {
+    id: 'a.txt', path: 'a.txt', file: 'in/a.txt', sha256: sha(TEXT), verdict: 'degraded', kinds: ['spun'], language: 'eng', score: 0.9,
+    sentences: [{ start: 0, end: 49, score: 0.9, signals: [] }], edits: [WORLD, APPLY], suggestions: [TEST, WORD],
+  };
+  const summary = { documents: 1, verdicts: { clean: 0, degraded: 1, skipped: 0 }, kinds: { spun: 1 }, edits: { restore: 2 }, suggestions: 2, errors: 0 };
+  const report = path.join(dir, 'report.json');
+  writeFileSync(report, JSON.stringify({ version: 1, documents: [doc], summary }, null, 2));
+  return { dir, report, key: reportKey([doc]), doc };
+}
+function decisionsFile(dir: string, key: string, decisions: Array<{ id: string; accept: boolean }>, name = 'decisions.json'): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, JSON.stringify({ version: 1, report: key, decisions }));
+  return file;
+}
+
+describe('decisions', () => {
+  it('keys a report by its documents and their input hashes', () => {
+    const a = [{ id: 'a', sha256: '1' }, { id: 'b', sha256: '2' }];
+    expect(reportKey(a)).toMatch(/^[0-9a-f]{64}$/);
+    expect(reportKey(a)).toBe(reportKey([...a]));
+    expect(reportKey([{ id: 'a', sha256: '1' }, { id: 'b', sha256: '3' }])).not.toBe(reportKey(a));
+    expect(reportKey([a[1], a[0]])).not.toBe(reportKey(a));
+  });
+
+  it('rejects malformed files and files made on another report', () => {
+    const ok = { version: 1, report: 'k', decisions: [{ id: 'x', accept: true }] };
+    expect(parseDecisions(ok, 'k')).toEqual(new Map([['x', true]]));
+    expect(() => parseDecisions({ ...ok, version: 2 }, 'k')).toThrow(/version/);
+    expect(() => parseDecisions(ok, 'other')).toThrow(/different report/);
+    expect(() => parseDecisions({ ...ok, decisions: [{ id: 'x', accept: 'yes' }] }, 'k')).toThrow(/decision 0/);
+    expect(() => parseDecisions({ ...ok, decisions: [{ id: 'x', accept: true }, { id: 'x', accept: false }] }, 'k')).toThrow(/both accepted and rejected/);
+    expect(() => parseDecisions([], 'k')).toThrow(InputError);
+  });
+
+  it('keeps the defaults for edits not named, and refuses unknown ids and overlaps', () => {
+    const { doc } = handMade();
+    expect(decide(doc, new Map()).accepted).toEqual([WORLD, APPLY]);
+    expect(decide(doc, new Map([[TEST.id, true], [APPLY.id, false]])).accepted.map((e) => e.after)).toEqual(['world', 'test']);
+    expect(() => checkIds(new Map([['nope', true]]), [doc])).toThrow(/does not have: nope/);
+    expect(() => decide(doc, new Map([[WORD.id, true]]))).toThrow(/accepted suggestion .* overlaps accepted edit/);
+    expect(decide(doc, new Map([[WORD.id, true], [WORLD.id, false]])).accepted.map((e) => e.after)).toEqual(['word', 'apply']);
+    expect(clash(edit(3, 3, 'x'), edit(3, 3, 'y'))).toBe(true);
+    expect(clash(edit(3, 3, 'x'), edit(3, 5, 'y'))).toBe(false);
+    expect(clash(edit(4, 4, 'x'), edit(3, 5, 'y'))).toBe(true);
+  });
+});
+
+describe('unspin apply (hand-made report)', () => {
+  it('applies accepted edits and suggestions, and records them in the new report', () => {
+    const { dir, report, key } = handMade();
+    const dec = decisionsFile(dir, key, [{ id: TEST.id, accept: true }, { id: APPLY.id, accept: false }]);
+    const r = run(['apply', dec, '--report', report, '--out', 'out', '--quiet'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(read(path.join(dir, 'out/clean/a.txt'))).toBe('Hello world, this is a test of the aplly command.\n');
+    expect(read(path.join(dir, 'out/diff/a.txt.diff'))).toContain('+Hello world, this is a test of the aplly command.');
+    const next: Report = JSON.parse(read(path.join(dir, 'out/report.json')));
+    const doc = next.documents[0];
+    expect(doc.edits.map((e) => [e.id, e.suggestion])).toEqual([[WORLD.id, undefined], [TEST.id, undefined]]);
+    expect(doc.suggestions.map((e) => [e.id, e.suggestion])).toEqual([[APPLY.id, true], [WORD.id, true]]);
+    // The same decisions apply again to the report apply wrote: ids and key are unchanged.
+    const again = run(['apply', dec, '--report', 'out/report.json', '--out', 'out2', '--quiet'], dir);
+    expect(again.status).toBe(0);
+    expect(read(path.join(dir, 'out2/clean/a.txt'))).toBe(read(path.join(dir, 'out/clean/a.txt')));
+  });
+
+  it('removes a stale diff when every edit is rejected', () => {
+    const { dir, report, key } = handMade();
+    expect(run(['apply', decisionsFile(dir, key, []), '--report', report, '--out', 'out', '-q'], dir).status).toBe(0);
+    expect(existsSync(path.join(dir, 'out/diff/a.txt.diff'))).toBe(true);
+    const none = decisionsFile(dir, key, [WORLD, APPLY].map((e) => ({ id: e.id, accept: false })), 'none.json');
+    expect(run(['apply', none, '--report', report, '--out', 'out', '-q'], dir).status).toBe(0);
+    expect(read(path.join(dir, 'out/clean/a.txt'))).toBe(TEXT);
+    expect(existsSync(path.join(dir, 'out/diff/a.txt.diff'))).toBe(false);
+  });
+
+  it.each([
+    ['an unknown id', () => [{ id: 'feedfacecafe', accept: true }], (k: string) => k, /does not have: feedfacecafe/],
+    ['an accepted suggestion overlapping an accepted edit', () => [{ id: WORD.id, accept: true }], (k: string) => k, /suggestion .* overlaps accepted edit/],
+    ['decisions made on another report', () => [], () => 'f'.repeat(64), /different report/],
+  ] as const)('exits 1 on %s and writes nothing', (_, decisions, keyOf, message) => {
+    const { dir, report, key } = handMade();
+    const r = run(['apply', decisionsFile(dir, keyOf(key), decisions(key)), '--report', report, '--out', 'out'], dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('exits 1 when an input changed or is missing', () => {
+    const { dir, report, key } = handMade();
+    const dec = decisionsFile(dir, key, []);
+    writeFileSync(path.join(dir, 'in/a.txt'), TEXT.replace('Hello', 'Howdy'));
+    let r = run(['apply', dec, '--report', report, '--out', 'out'], dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/in\/a\.txt changed since the report was made/);
+    r = run(['apply', 'decisions.json', '--report', 'nope/report.json', '--out', 'out'], dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/cannot read report nope\/report\.json: no such file/);
+    r = run(['apply', dec, '--report', report, '--out', 'out'], tmp('unspin-elsewhere-'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/cannot read input in\/a\.txt: no such file/);
+  });
+
+  it('exits 2 on usage errors', () => {
+    const { dir, report, key } = handMade();
+    const dec = decisionsFile(dir, key, []);
+    for (const args of [[dec, '--report', report], [dec, '--out', 'o'], ['--report', report, '--out', 'o'], [dec, '--report', report, '--out', 'o', '--bogus']]) {
+      const r = run(['apply', ...args], dir);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^unspin apply: /);
+    }
+    expect(run(['apply', '--help']).stdout).toContain('unspin apply <decisions.json> --report');
+  });
+});
+
+describe('unspin apply (round trip on the seeds)', () => {
+  let work: string;
+  let out: string;
+  let report: Report;
+  beforeAll(() => {
+    // Inputs are named relative to the working directory, as a user runs it.
+    work = tmp('unspin-seeds-');
+    mkdirSync(path.join(work, 'seeds'));
+    for (const f of readdirSync('seeds')) writeFileSync(path.join(work, 'seeds', f), readFileSync(path.join('seeds', f)));
+    out = path.join(work, 'out');
+    const r = run(['seeds', '--out', out, '--quiet'], work);
+    expect(r.status, r.stderr).toBe(0);
+    report = JSON.parse(read(path.join(out, 'report.json')));
+  }, 120_000);
+
+  const allDecisions = (accept: (e: ReportEdit, suggestion: boolean) => boolean) =>
+    report.documents.flatMap((d) => [...d.edits.map((e) => ({ id: e.id, accept: accept(e, false) })), ...d.suggestions.map((e) => ({ id: e.id, accept: accept(e, true) }))]);
+
+  it('reproduces the main run byte for byte when every edit is accepted and suggestions rejected', () => {
+    const dec = decisionsFile(work, reportKey(report.documents), allDecisions((_, s) => !s), 'all.json');
+    const r = run(['apply', dec, '--report', 'out/report.json', '--out', 'applied', '--quiet'], work);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    for (const d of report.documents) {
+      expect(read(path.join(work, 'applied/clean', d.path)), d.path).toBe(read(path.join(out, 'clean', d.path)));
+      const diff = path.join('diff', `${d.path}.diff`);
+      expect(existsSync(path.join(work, 'applied', diff)), diff).toBe(existsSync(path.join(out, diff)));
+      if (existsSync(path.join(out, diff))) expect(read(path.join(work, 'applied', diff))).toBe(read(path.join(out, diff)));
+    }
+    expect(read(path.join(work, 'applied/report.json'))).toBe(read(path.join(out, 'report.json')));
+  });
+
+  it('puts a rejected edit back to the original wording and nothing else', () => {
+    const doc = report.documents.find((d) => d.edits.some((e) => e.stage === 'restore'))!;
+    const rejected = doc.edits.find((e) => e.stage === 'restore')!;
+    const dec = decisionsFile(work, reportKey(report.documents), [{ id: rejected.id, accept: false }], 'one.json');
+    const r = run(['apply', dec, '--report', 'out/report.json', '--out', 'one', '--quiet'], work);
+    expect(r.status, r.stderr).toBe(0);
+    const original = read(path.join(work, doc.file!));
+    expect(read(path.join(work, 'one/clean', doc.path))).toBe(applyEdits(original, doc.edits.filter((e) => e !== rejected)));
+    const next: Report = JSON.parse(read(path.join(work, 'one/report.json')));
+    expect(next.documents.find((d) => d.id === doc.id)!.suggestions.map((e) => e.id)).toContain(rejected.id);
+  });
+});
+
+describe('unspin report', () => {
+  it('prints the summary, and one document inline with reasons', () => {
+    const { dir, report } = handMade();
+    let r = run(['report', report], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/documents\s+1/);
+    expect(r.stdout).toContain('worst documents');
+    r = run(['report', report, '--doc', 'a.txt'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Hello [-wrold-]{+world+}, this is a [?-tset-?]{?+test+?} of the [-aplly-]{+apply+} command.');
+    expect(r.stdout).toMatch(/#1 restore\/typo 0\.90 {2}"wrold" → "world"/);
+    expect(r.stdout).toMatch(/#2 suggestion restore\/typo 0\.50/);
+    expect(r.stdout).not.toContain('\x1b[');
+    r = run(['report', report, '--doc', 'a.txt', '--color'], dir);
+    expect(r.stdout).toContain('\x1b[9;31mwrold\x1b[0m\x1b[32mworld\x1b[0m');
+    r = run(['report', report, '--doc', 'missing.txt'], dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('no document missing.txt');
+    expect(run(['report', path.join(dir, 'nope.json')], dir).status).toBe(1);
+  });
+});
