@@ -77,10 +77,15 @@ describe('the seed corpus end to end', () => {
     expect(clean).not.toContain('State Division');
     expect(clean).toContain('Wall Street Journal');
     expect(clean).toContain('Trump administration');
+    expect(clean).toContain('President Trump');
+    expect(clean).not.toContain('united state');
     const doc = first.docs.get(SPUN_SEED)!;
     for (const e of doc.edits.filter((x) => x.stage === 'restore' && x.reason !== 'filler')) {
       expect(e.source, JSON.stringify(e)).toBeDefined();
       expect(e.confidence).toBeGreaterThanOrEqual(defaultOptions.minConfidence);
+      // Sources cite the reference file as it is on disk.
+      const ref = readFileSync(path.join('seeds', e.source!.id), 'utf8');
+      expect(ref.slice(e.source!.start, e.source!.end)).toBe(e.source!.text);
     }
   });
 

@@ -143,12 +143,11 @@ export function titleFindings(doc: Doc): Finding[] {
       j++;
     }
     i = j;
-    const content = run.filter((k) => !FUNCTION_IN_TITLE.has(lower[k]));
+    const content = run.filter((k) => !FUNCTION_IN_TITLE.has(lower[k]) && !(flags[k] & FUNC));
     if (content.length < 2) continue;
     for (const k of content) {
-      if (flags[k] & FUNC) continue;
       const hit = titleSwap(doc, run, k);
-      if (hit) push(k, k, 'title-synonym', 0.8);
+      if (hit) push(k, k, 'title-synonym', 0.6);
     }
   }
   return out.sort((a, b) => a.start - b.start);

@@ -1,10 +1,19 @@
 import { makeEdit, type Edit } from '../../edits.js';
 import { tokenize } from '../align/tokens.js';
 
-/** Auxiliaries after which spinners insert an emphatic adverb ("has actually", "will certainly"). */
-const AUXILIARIES = new Set(['has', 'have', 'had', 'having', 'will', 'would', 'is', 'are', 'was', 'were', 'can', 'could', 'should', 'may', 'might', 'must', 'do', 'does', 'did']);
-/** The adverbs spinners insert there. The list is the project's own. */
-const INSERTED = new Set(['actually', 'certainly']);
+/**
+ * The adverb a spinner inserts after each auxiliary: "has" → "has actually",
+ * "will" → "will certainly". Elsewhere ("is certainly bold") the adverb is ordinary
+ * English and stays. The table is the project's own.
+ */
+const INSERTED_AFTER: ReadonlyMap<string, string> = new Map([
+  ['has', 'actually'],
+  ['have', 'actually'],
+  ['had', 'actually'],
+  ['having', 'actually'],
+  ['will', 'certainly'],
+  ['would', 'certainly'],
+]);
 
 /**
  * Generic reversal of spinner fillers, for documents judged spun: "has actually
@@ -20,7 +29,7 @@ export function restoreFillers(text: string): Edit[] {
     const gapBefore = text.slice(prev.end, t.start);
     if (gapBefore !== ' ' || text.slice(t.end, next.start) !== ' ') continue;
     let reason: string | undefined;
-    if (INSERTED.has(t.key) && AUXILIARIES.has(prev.key) && !next.cap) reason = `"${prev.text} ${t.text}": a spinner's filler after an auxiliary`;
+    if (INSERTED_AFTER.get(prev.key) === t.key && !next.cap) reason = `"${prev.text} ${t.text}": a spinner's filler after an auxiliary`;
     else if (t.key === 'very' && next.key === 'first') reason = '"very first": a spinner\'s filler before an ordinal';
     if (!reason) continue;
     out.push(makeEdit(text, t.start, t.end + 1, '', { stage: 'restore', reason: 'filler', confidence: 0.9, evidence: reason }));

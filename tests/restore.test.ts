@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits } from '../pipeline/edits.js';
+import { alignUnits } from '../pipeline/stages/align/align.js';
+import { lexiconJudge, strictJudge } from '../pipeline/stages/align/judge.js';
+import { tokenize } from '../pipeline/stages/align/tokens.js';
+import { ReferenceIndex } from '../pipeline/stages/reference.js';
+import { restoreDocument } from '../pipeline/stages/restore.js';
+import { restoreFillers } from '../pipeline/stages/restore/fillers.js';
+
+// Fixtures written for these tests: a clean "reference" article and a spun rendering
+// of some of its sentences, with the swaps a WordNet spinner makes.
+const REFERENCE = [
+  'The Senate Finance Committee will hold a hearing on the trade bill next Tuesday, the chairman said.',
+  'Senator Maria Lopez, who leads the committee, said the bill would help farmers sell more grain abroad.',
+  '"We need to open new markets for our growers," Lopez said in a statement on Friday.',
+  'The Finance Committee has scheduled two further sessions in March.',
+].join('\n');
+
+const SPUN = [
+  'The Senate Finance Commission will certainly hold a hearing on the trade measure next Tuesday, the chairman claimed.',
+  'Senator Maria Lopez, who leads the commission, said the measure would help farmers sell more grain abroad.',
+  '"We require to open new markets for our growers," Lopez said in a statement on Friday.',
+  'Officials have actually declined to comment on the cost of the program.',
+].join('\n');
+
+function restore(text: string, refs: Record<string, string>) {
+  const index = new ReferenceIndex();
+  for (const [id, t] of Object.entries(refs)) index.add(id, t);
+  const edits = restoreDocument({ docId: 'spun', text, index, suspects: [] });
+  return { edits, text: applyEdits(text, edits) };
+}
+
+describe('alignment', () => {
+  it('accepts a synonym-swapped rendering of a sentence and explains its differences', () => {
+    const al = alignUnits(
+      tokenize('Senator Maria Lopez, who leads the commission, said the measure would help farmers sell more grain abroad.'),
+      tokenize('Senator Maria Lopez, who leads the committee, said the bill would help farmers sell more grain abroad.'),
+      lexiconJudge,
+    );
+    expect(al.accepted).toBe(true);
+    expect(al.pairs.filter((p) => p.interior).map((p) => p.kind)).not.toContain('fact');
+  });
+
+  it('rejects sentences whose names or numbers differ', () => {
+    const al = alignUnits(
+      tokenize('Senator Maria Lopez said the bill would help 300 farmers sell grain.'),
+      tokenize('Senator John Park said the bill would help 500 farmers sell grain.'),
+      lexiconJudge,
+    );
+    expect(al.accepted).toBe(false);
+  });
+
+  it('rejects sentences that share only function words', () => {
+    const al = alignUnits(tokenize('I am willing to work to resolve them.'), tokenize('I am glad to report on them.'), lexiconJudge);
+    expect(al.accepted).toBe(false);
+  });
+
+  it('treats a number written in digits and in words as the same fact', () => {
+    const al = alignUnits(
+      tokenize('The panel has scheduled 2 further sessions in March.'),
+      tokenize('The panel has scheduled two further sessions in March.'),
+      lexiconJudge,
+    );
+    expect(al.accepted).toBe(true);
+  });
+
+  it('does not let names change inside a title', () => {
+    expect(strictJudge.judge(tokenize('Russia'), tokenize('Union'), {})).toBe('fact');
+  });
+});
+
+describe('restoration', () => {
+  it('restores aligned sentences and quotes from the reference, with provenance', () => {
+    const { edits, text } = restore(SPUN, { ref: REFERENCE });
+    expect(text).toContain('help farmers');
+    expect(text).toContain('the committee, said the bill would');
+    expect(text).toContain('"We need to open new markets');
+    for (const e of edits.filter((x) => x.reason.endsWith('alignment'))) {
+      expect(e.source?.id).toBe('ref');
+      expect(REFERENCE.slice(e.source!.start, e.source!.end)).toBe(e.source!.text);
+      expect(e.confidence).toBeGreaterThan(0);
+      expect(e.evidence).toBeTruthy();
+    }
+  });
+
+  it('restores a name whose words were swapped, everywhere in the document', () => {
+    const { text } = restore(SPUN, { ref: REFERENCE });
+    expect(text).toContain('The Senate Finance Committee will hold');
+    expect(text).not.toContain('Commission');
+  });
+
+  it('removes spinner fillers but leaves sentences with no source alone otherwise', () => {
+    const { text } = restore(SPUN, { ref: REFERENCE });
+    expect(text).toContain('Officials have declined to comment on the cost of the program.');
+    expect(text).not.toContain('will certainly');
+  });
+
+  it('changes nothing where the document agrees with its references word for word', () => {
+    const other = 'Lawmakers met again on Monday.\nThe Finance Committee has scheduled two further sessions in March.\n';
+    const { edits } = restore(REFERENCE, { other });
+    expect(edits).toEqual([]);
+  });
+
+  it('never pastes in text from a reference that does not align', () => {
+    const unrelated = 'The city council approved a new budget for the public library on Monday evening.';
+    const { edits } = restore(SPUN, { ref: unrelated });
+    expect(edits.filter((e) => e.source)).toEqual([]);
+  });
+});
+
+describe('fillers', () => {
+  it('removes an emphatic adverb after an auxiliary and "very" before "first"', () => {
+    const t = 'They have actually chosen a site. It will certainly open in the very first week.';
+    expect(applyEdits(t, restoreFillers(t))).toBe('They have chosen a site. It will open in the first week.');
+  });
+
+  it('leaves "actually" and "certainly" elsewhere alone', () => {
+    const t = 'Actually, the plan is certainly bold. He actually left.';
+    expect(restoreFillers(t)).toEqual([]);
+  });
+});
