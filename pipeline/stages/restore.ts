@@ -2,6 +2,7 @@ import { resolveOverlaps, type Edit } from '../edits.js';
 import { restoreAligned } from './restore/aligned.js';
 import { restoreEntities } from './restore/entities.js';
 import { restoreFillers } from './restore/fillers.js';
+import { restoreGeneric } from './restore/generic.js';
 import { applyLearned } from './restore/learned.js';
 import type { Learned, RestoreContext } from './restore/types.js';
 
@@ -20,6 +21,7 @@ export function restoreDocument(ctx: RestoreContext): Edit[] {
   const fromSources = [...aligned, ...entities];
   const learnedEdits = applyLearned(ctx, learned, fromSources);
   const fillers = restoreFillers(ctx.text);
-  const all = [...fromSources, ...learnedEdits, ...fillers];
+  const generic = restoreGeneric(ctx, [...fromSources, ...learnedEdits, ...fillers]);
+  const all = [...fromSources, ...learnedEdits, ...fillers, ...generic];
   return resolveOverlaps(all.sort((a, b) => b.confidence - a.confidence));
 }
