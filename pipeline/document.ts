@@ -30,6 +30,8 @@ export interface DocumentState {
   path: string;
   /** The input file, relative to the working directory (files mode only). */
   file?: string;
+  /** For a near-duplicate copy: the id of the cleanest copy of the same article. */
+  duplicateOf?: string;
   sha256: string;
   verdict: Verdict;
   kinds: Set<string>;

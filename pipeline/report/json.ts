@@ -26,6 +26,8 @@ export interface ReportDocument {
   file?: string;
   sha256: string;
   verdict: Verdict;
+  /** Near-duplicate copy of this document id (kind "duplicate"). */
+  duplicateOf?: string;
   kinds: string[];
   language: string;
   score: number;
@@ -87,6 +89,7 @@ export function toReportDocument(d: DocumentState): ReportDocument {
   };
   if (d.error) doc.error = d.error;
   if (d.file) doc.file = d.file;
+  if (d.duplicateOf) doc.duplicateOf = d.duplicateOf;
   return doc;
 }
 

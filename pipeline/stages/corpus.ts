@@ -1,6 +1,7 @@
 import { mapSuggestion, type DocumentState, type Options, type SentenceFinding } from '../document.js';
 import { crossDocumentEvidence, type CrossEvidence } from './crossdoc.js';
 import { detectIntrinsic, type IntrinsicResult } from './detect.js';
+import { findDuplicates } from './duplicates.js';
 import { ReferenceIndex } from './reference.js';
 import { restoreDocument } from './restore.js';
 
@@ -16,7 +17,8 @@ const CROSS_CHECK_FLOOR = 0.1;
  * 1. intrinsic detection scores each document and sentence;
  * 2. cross-document detection settles the documents intrinsic detection let pass
  *    whose sentences are synonym swaps of another document's;
- * 3. the documents judged clean become the reference index;
+ * 3. near-duplicate copies are found; the clean documents, one copy of each, become
+ *    the reference index;
  * 4. each spun document is restored against the index; edits below the confidence
  *    threshold (or all, with --suggest-only) are reported as suggestions.
  * Updates each DocumentState in place.
@@ -35,8 +37,20 @@ export function runCorpusStages(states: DocumentState[], options: Options): void
     : new Map<string, CrossEvidence>();
 
   const spun = (s: DocumentState) => intrinsic.get(s)!.spun || cross.has(s.id);
+
+  // Syndicated copies: reported, and only the cleanest copy of each is a reference.
+  const copies = findDuplicates(active.map((s) => ({ id: s.id, text: s.log!.text, score: intrinsic.get(s)!.score })));
+  for (const s of active) {
+    const of = copies.get(s.id);
+    if (of === undefined) continue;
+    s.kinds.add('duplicate');
+    s.duplicateOf = of;
+  }
+
   const index = new ReferenceIndex();
-  for (const s of active) if (!spun(s)) index.add(s.id, s.log!.text, (o, side) => s.log!.toOriginal(o, side));
+  for (const s of active) {
+    if (!spun(s) && !copies.has(s.id)) index.add(s.id, s.log!.text, (o, side) => s.log!.toOriginal(o, side));
+  }
 
   for (const s of active) {
     const d = intrinsic.get(s)!;

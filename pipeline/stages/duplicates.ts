@@ -1,0 +1,99 @@
+/**
+ * Near-duplicate detection (syndicated copies of one article) with MinHash over
+ * word 5-shingles and LSH banding: documents are compared only when they share a
+ * band bucket, never all pairs. Groups are joined transitively; each group's
+ * representative is the cleanest copy (lowest spin score, then first by id).
+ */
+
+export interface DupDoc {
+  id: string;
+  text: string;
+  /** Spin score in [0, 1]: the lowest is the group's representative. */
+  score: number;
+}
+
+/** Estimated Jaccard similarity of shingle sets at or above which two documents are copies. */
+export const DUPLICATE_SIMILARITY = 0.8;
+const SHINGLE = 5;
+const BANDS = 16;
+const ROWS = 4;
+const HASHES = BANDS * ROWS;
+/** Documents with fewer shingles than this are too short to call copies. */
+const MIN_SHINGLES = 20;
+
+// Odd multipliers and offsets for the hash family, from a fixed-seed generator so runs are deterministic.
+const MUL = new Uint32Array(HASHES);
+const ADD = new Uint32Array(HASHES);
+{
+  let s = 0x9e3779b9;
+  const next = () => ((s = Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) ^ Math.imul(s ^ (s >>> 12), 0x297a2d39)) >>> 0);
+  for (let i = 0; i < HASHES; i++) {
+    MUL[i] = next() | 1;
+    ADD[i] = next();
+  }
+}
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** MinHash signature of a text's lower-cased word 5-shingles, or undefined when too short. */
+export function signature(text: string): Uint32Array | undefined {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const shingles = new Set<number>();
+  for (let i = 0; i + SHINGLE <= words.length; i++) shingles.add(fnv1a(words.slice(i, i + SHINGLE).join(' ')));
+  if (shingles.size < MIN_SHINGLES) return undefined;
+  const sig = new Uint32Array(HASHES).fill(0xffffffff);
+  for (const h of shingles) {
+    for (let k = 0; k < HASHES; k++) {
+      const v = (Math.imul(h, MUL[k]) + ADD[k]) >>> 0;
+      if (v < sig[k]) sig[k] = v;
+    }
+  }
+  return sig;
+}
+
+export function similarity(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let k = 0; k < HASHES; k++) if (a[k] === b[k]) same++;
+  return same / HASHES;
+}
+
+/** For each document that copies another, the id of its group's representative. */
+export function findDuplicates(docs: readonly DupDoc[]): Map<string, string> {
+  const sigs = docs.map((d) => signature(d.text));
+  const parent = docs.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const buckets = new Map<string, number[]>();
+  sigs.forEach((sig, i) => {
+    if (!sig) return;
+    for (let b = 0; b < BANDS; b++) {
+      const key = `${b}:${Array.from(sig.subarray(b * ROWS, (b + 1) * ROWS)).join(',')}`;
+      const list = buckets.get(key);
+      if (!list) {
+        buckets.set(key, [i]);
+        continue;
+      }
+      for (const j of list) {
+        if (find(i) !== find(j) && similarity(sig, sigs[j]!) >= DUPLICATE_SIMILARITY) parent[find(i)] = find(j);
+      }
+      list.push(i);
+    }
+  });
+  const groups = new Map<number, number[]>();
+  docs.forEach((_, i) => {
+    const r = find(i);
+    let g = groups.get(r);
+    if (!g) groups.set(r, (g = []));
+    g.push(i);
+  });
+  const out = new Map<string, string>();
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    const rep = members.reduce((a, b) => (docs[b].score < docs[a].score || (docs[b].score === docs[a].score && docs[b].id < docs[a].id) ? b : a));
+    for (const m of members) if (m !== rep) out.set(docs[m].id, docs[rep].id);
+  }
+  return out;
+}
