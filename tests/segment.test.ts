@@ -27,3 +27,12 @@ describe('segment', () => {
     for (const w of segment(t).words) expect(t.slice(w.start, w.end)).toBe(w.text);
   });
 });
+
+describe('words', () => {
+  it('match Intl.Segmenter word-like segments on news text', () => {
+    const t =
+      'Rubio’s trip, the U.S. said, costs $2,000 at 12:30 — a brand-new “deal” (25%) for José Raúl Mulino; it’s 3.5 times more.';
+    const intl = [...new Intl.Segmenter('en', { granularity: 'word' }).segment(t)].filter((s) => s.isWordLike).map((s) => s.segment);
+    expect(segment(t).words.map((w) => w.text)).toEqual(intl);
+  });
+});

@@ -1,4 +1,4 @@
-import { segment } from '../segment.js';
+import { sentences as sentenceSpans } from '../segment.js';
 import { tokenize, type Token } from './tokens.js';
 
 /** A stretch of a document that alignment works on: a sentence or a quotation. */
@@ -21,7 +21,7 @@ export function quoteSpans(text: string): Array<{ start: number; end: number }> 
 /** Sentences and quotations of a document, each with its tokens. */
 export function units(text: string): Unit[] {
   const out: Unit[] = [];
-  const sentences = segment(text).sentences;
+  const sentences = sentenceSpans(text);
   for (const s of sentences) out.push({ start: s.start, end: s.end, kind: 'sentence', tokens: tokenize(text, s.start, s.end) });
   for (const q of quoteSpans(text)) {
     out.push({ ...q, kind: 'quote', tokens: tokenize(text, q.start, q.end) });
