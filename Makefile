@@ -34,6 +34,7 @@ typecheck: $(NODE_MODULES)
 	npx tsc -p tsconfig.json --noEmit
 
 eval: $(BUILT)
+	npx tsx dev/eval/intrinsic.ts
 	npx tsx dev/eval/detect.ts
 	npx tsx dev/eval/restore.ts
 

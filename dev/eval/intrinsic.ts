@@ -36,6 +36,7 @@ import {
   documentScore,
   docVector,
   linear,
+  rawDocVector,
   SENT_FEATURES,
   sentenceScore,
   sentenceVector,
@@ -51,7 +52,7 @@ import { buildDetectionSet, SETTINGS, SPLITS, spinDoc, type DetectionDocTruth } 
 import { Rng } from './text.js';
 
 /** Logit margin above the highest clean tune document (precision first). */
-const MARGIN = 0.5;
+const MARGIN = 1.0;
 /**
  * Sample weights of the document fit: clean documents count CLEAN_WEIGHT times, and in
  * each of TAIL_ROUNDS refits the ten highest-scoring clean documents get TAIL_BOOST
@@ -164,9 +165,13 @@ if (values.fit) {
       tune.push(mk(s.text, true, rate, s.changes));
     }
   }
+  // Clean-text rates every document is shrunk toward: means over the clean tune documents.
+  const cleanDocs = tune.filter((it) => !it.truth.spun);
+  const prior = DOC_FEATURES.map((_, j) => +(cleanDocs.reduce((a, it) => a + rawDocVector(it.f.sentences)[j], 0) / cleanDocs.length).toFixed(5));
+  setModel({ ...currentModel(), prior });
   // Precision first: the clean documents that score highest get more weight (a few
   // rounds), so the model learns what separates the clean tail from light spinning.
-  const DX = tune.map((it) => docVector(it.f.sentences));
+  const DX = tune.map((it) => docVector(it.f.sentences, prior));
   const DY = tune.map((it) => (it.truth.spun ? 1 : 0));
   const sw = DY.map((v) => (v ? 1 : CLEAN_WEIGHT));
   let doc = fitLogistic(DX, DY, 0.01, 3000, sw);
@@ -183,7 +188,7 @@ if (values.fit) {
   let cleanMaxId = '';
   for (const it of tune) {
     if (it.truth.spun) continue;
-    const z = linear(doc, docVector(it.f.sentences));
+    const z = linear(doc, docVector(it.f.sentences, prior));
     if (z > cleanMax) {
       cleanMax = z;
       cleanMaxId = it.truth.id;
@@ -191,7 +196,7 @@ if (values.fit) {
   }
   // Gaussian tail of the clean logits: the 99.9th percentile (μ + 3.09σ), and never less
   // than the highest clean tune logit + MARGIN.
-  const cleanZ = tune.filter((it) => !it.truth.spun).map((it) => linear(doc, docVector(it.f.sentences)));
+  const cleanZ = cleanDocs.map((it) => linear(doc, docVector(it.f.sentences, prior)));
   const mu = cleanZ.reduce((a, b) => a + b, 0) / cleanZ.length;
   const sd = Math.sqrt(cleanZ.reduce((a, b) => a + (b - mu) ** 2, 0) / cleanZ.length);
   const zThreshold = Math.max(cleanMax + MARGIN, mu + 3.09 * sd);
@@ -200,7 +205,7 @@ if (values.fit) {
   const SX: number[][] = [];
   const SY: number[] = [];
   for (const it of tune) {
-    const z = linear(doc, docVector(it.f.sentences));
+    const z = linear(doc, docVector(it.f.sentences, prior));
     it.f.sentences.forEach((s, i) => {
       if (s.judged === 0 && it.f.doc.sentenceFirst[i + 1] - it.f.doc.sentenceFirst[i] < 3) return;
       SX.push(sentenceVector(s, z));
@@ -208,7 +213,7 @@ if (values.fit) {
     });
   }
   const sent = fitLogistic(SX, SY, 0.01);
-  const m: Model = { doc, sent, threshold };
+  const m: Model = { prior, doc, sent, threshold };
   setModel(m);
   const file = join(findDataDir(), 'model.json');
   writeFileSync(

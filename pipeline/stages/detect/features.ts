@@ -42,7 +42,7 @@ export interface DocFeatures {
 
 /** Evidence below these floors (natural log) is what clean text shows every few words. */
 export const RARE_FLOOR = 1.0;
-export const CTX_FLOOR = 0.5;
+export const CTX_FLOOR = 1.5;
 
 export function docFeatures(text: string, seg?: Segmentation): DocFeatures {
   const doc = makeDoc(text, seg);

@@ -49,7 +49,7 @@ export function fillerFindings(doc: Doc): Finding[] {
       if (slash !== undefined && doc.text.slice(words[i - 1].end, words[i].start) === '/') push(i - 1, i, slash);
       continue;
     }
-    if (w === 'actually' && HAVE.has(prev) && contentAt(doc, i + 1)) {
+    if (w === 'actually' && HAVE.has(prev) && (contentAt(doc, i + 1) || (lower[i + 1] === 'been' && (flags[i + 1] & ADJ_PREV) !== 0))) {
       const next = lower[i + 1];
       push(i, i, /(?:ed|en|wn|ne|ught)$/.test(next) || next === 'been' ? 0.7 : 0.6);
       continue;

@@ -25,51 +25,61 @@ import { findDataDir } from './freq.js';
 export const DOC_FEATURES = ['rare', 'ctx', 'filler', 'tell', 'title', 'expr', 'unseen'] as const;
 export const SENT_FEATURES = ['rare', 'ctx', 'filler', 'tell', 'title', 'expr', 'unseen', 'doc'] as const;
 
-/** Clean-text values the document rates are shrunk toward, and how strongly. */
+/** Pseudo-words (and pseudo-pairs for the unseen-pair share) of clean text every document starts with. */
 const PRIOR_WORDS = 40;
-const PRIOR: Record<(typeof DOC_FEATURES)[number], number> = {
-  rare: 0.15,
-  ctx: 0.07,
-  filler: 0,
-  tell: 0.01,
-  title: 0,
-  expr: 0.08,
-  unseen: 0.65,
-};
-/** Pairs of pseudo-count for the unseen-pair share. */
 const PRIOR_PAIRS = 20;
+/** Per-word scale of each document feature (strength per 100 judged words for the finding counts). */
+const SCALE = [1, 1, 100, 100, 100, 100];
 
-export function docVector(sentences: readonly SentenceFeatures[]): number[] {
+
+/**
+ * Document features: per-judged-word rates of each signal, shrunk toward the clean-text
+ * rates `prior` (the model's, by default) by PRIOR_WORDS pseudo-words, so a short
+ * document with a few odd words stays near clean; the last feature is the share of
+ * unseen content-word pairs, shrunk the same way.
+ */
+export function docVector(sentences: readonly SentenceFeatures[], prior: readonly number[] = currentModel().prior): number[] {
   let judged = 0;
-  let rare = 0;
-  let ctx = 0;
-  let filler = 0;
-  let tell = 0;
-  let title = 0;
-  let expr = 0;
+  const sums = [0, 0, 0, 0, 0, 0];
   let pairs = 0;
   let unseen = 0;
   for (const s of sentences) {
     judged += s.judged;
-    rare += s.rare;
-    ctx += s.ctx;
-    filler += s.filler;
-    tell += s.tell;
-    title += s.title;
-    expr += s.expr;
+    sums[0] += s.rare;
+    sums[1] += s.ctx;
+    sums[2] += s.filler;
+    sums[3] += s.tell;
+    sums[4] += s.title;
+    sums[5] += s.expr;
     pairs += s.pairs;
     unseen += s.unseen;
   }
   const d = judged + PRIOR_WORDS;
-  return [
-    (rare + PRIOR_WORDS * PRIOR.rare) / d,
-    (ctx + PRIOR_WORDS * PRIOR.ctx) / d,
-    (100 * filler) / d,
-    (100 * (tell + (PRIOR_WORDS * PRIOR.tell) / 100)) / d,
-    (100 * title) / d,
-    (100 * (expr + (PRIOR_WORDS * PRIOR.expr) / 100)) / d,
-    (unseen + PRIOR_PAIRS * PRIOR.unseen) / (pairs + PRIOR_PAIRS),
-  ];
+  const out = sums.map((x, j) => (x * SCALE[j] + PRIOR_WORDS * prior[j]) / d);
+  out.push((unseen + PRIOR_PAIRS * prior[6]) / (pairs + PRIOR_PAIRS));
+  return out;
+}
+
+/** The same features without shrinkage (prior 0): what the fit measures clean rates from. */
+export function rawDocVector(sentences: readonly SentenceFeatures[]): number[] {
+  let judged = 0;
+  const sums = [0, 0, 0, 0, 0, 0];
+  let pairs = 0;
+  let unseen = 0;
+  for (const s of sentences) {
+    judged += s.judged;
+    sums[0] += s.rare;
+    sums[1] += s.ctx;
+    sums[2] += s.filler;
+    sums[3] += s.tell;
+    sums[4] += s.title;
+    sums[5] += s.expr;
+    pairs += s.pairs;
+    unseen += s.unseen;
+  }
+  const out = sums.map((x, j) => (judged ? (x * SCALE[j]) / judged : 0));
+  out.push(pairs ? unseen / pairs : 0);
+  return out;
 }
 
 export function sentenceVector(s: SentenceFeatures, docLogit: number): number[] {
@@ -77,6 +87,8 @@ export function sentenceVector(s: SentenceFeatures, docLogit: number): number[] 
 }
 
 export interface Model {
+  /** Clean-text value of each document feature (mean over clean tune documents), bias excluded. */
+  prior: number[];
   /** Document weights, bias last. */
   doc: number[];
   /** Sentence weights, bias last. */
@@ -90,7 +102,12 @@ export interface Model {
 }
 
 /** Used only if data/detect/model.json is missing. */
-const FALLBACK: Model = { doc: [14, 20, 2.7, 5.5, 1.7, 2, 2.3, -8], sent: [0.5, 0.5, 2, 2, 2, 1, 0.2, 0.8, 0], threshold: 0.5 };
+const FALLBACK: Model = {
+  prior: [0.15, 0.02, 0, 0.02, 0, 0.05, 0.65],
+  doc: [2, 50, 4, 7.5, 5, 3, 0.5, -5.6],
+  sent: [0.17, 0.33, 3.4, 5.6, 0.8, 1.7, 0.14, 0.46, -0.5],
+  threshold: 0.2,
+};
 
 let model: Model | undefined;
 
@@ -98,7 +115,8 @@ let model: Model | undefined;
 export function currentModel(): Model {
   if (model) return model;
   const file = join(findDataDir(), 'model.json');
-  model = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Model) : FALLBACK;
+  const read = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<Model>) : {};
+  model = read.doc && read.sent && read.prior && read.threshold !== undefined ? (read as Model) : FALLBACK;
   return model;
 }
 

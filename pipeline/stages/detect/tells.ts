@@ -108,7 +108,7 @@ function grammarTells(doc: Doc, out: Finding[]): void {
       if (DEGREE_NEXT.has(lower[i + 1]) || /ly$/.test(lower[i + 1])) continue;
       const a = morph(lower[i + 1])[0];
       if (a && (a.pos === 'a' || a.pos === 'r')) continue;
-      push(i, 0.3);
+      push(i, 0.15);
     } else if ((w === 'concerning' || w === 'regarding') && nextAdj && flags[i + 1] & (NUM | HAS_DIGIT)) {
       push(i, 0.5);
     } else if (w === 'that' && i > 0 && nextAdj && !(flags[i] & SENT_START)) {
