@@ -8,6 +8,7 @@ import { AtomicStream } from './corpus/outputs.js';
 import { defaultOptions } from './document.js';
 import { formatSummary, progressLine } from './report/summary.js';
 import { runFiles, runJsonl, type RunOptions, type RunResult } from './run.js';
+import { formatTimings } from './timings.js';
 
 export const EXIT = { ok: 0, failures: 1, usage: 2, degraded: 3 } as const;
 
@@ -40,6 +41,7 @@ Options:
   --fail-on degraded       exit 3 when any document is degraded (for CI gates)
   --max-bytes <n>          refuse input files larger than n bytes (default 67108864)
   --quiet                  no progress and no summary on stderr
+  --timings                print time and MB/s per stage on stderr
   -h, --help               this help
   --version                print the version
 
@@ -60,6 +62,7 @@ interface Parsed {
   out?: string;
   jsonl: boolean;
   quiet: boolean;
+  timings: boolean;
   failOnDegraded: boolean;
   options: RunOptions;
 }
@@ -77,6 +80,7 @@ function parse(argv: string[]): Parsed | 'help' | 'version' {
       'fail-on': { type: 'string' },
       'max-bytes': { type: 'string' },
       quiet: { type: 'boolean', short: 'q', default: false },
+      timings: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', default: false },
     },
@@ -98,6 +102,7 @@ function parse(argv: string[]): Parsed | 'help' | 'version' {
     out: values.out,
     jsonl: values.jsonl!,
     quiet: values.quiet!,
+    timings: values.timings!,
     failOnDegraded: values['fail-on'] === 'degraded',
     options: {
       keepBoilerplate: values['keep-boilerplate']!,
@@ -160,6 +165,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (tty) process.stderr.write('\n');
   if (!p.quiet) process.stderr.write(formatSummary(result.summary));
+  if (p.timings) process.stderr.write(formatTimings(result.bytes));
   if (result.failures > 0) return EXIT.failures;
   if (p.failOnDegraded && result.summary.verdicts.degraded > 0) return EXIT.degraded;
   return EXIT.ok;

@@ -5,6 +5,7 @@ import { findBoilerplate } from './stages/boilerplate.js';
 import { detectLanguage } from './stages/language.js';
 import { normalize } from './stages/normalize.js';
 import { bomEdits, readText } from './stages/read.js';
+import { timed } from './timings.js';
 
 export type Verdict = 'clean' | 'degraded' | 'skipped';
 
@@ -61,7 +62,7 @@ export function analyzeDocument(id: string, path: string, input: Uint8Array | st
     text = input;
     readEdits = bomEdits(text);
   } else {
-    const read = readText(input);
+    const read = timed('read', () => readText(input));
     if (!read.ok) {
       state.verdict = 'skipped';
       state.kinds.add('unreadable');
@@ -79,14 +80,14 @@ export function analyzeDocument(id: string, path: string, input: Uint8Array | st
     return state;
   }
   log.apply(readEdits);
-  const normalized = normalize(log.text);
+  const normalized = timed('normalize', () => normalize(log.text));
   log.apply(normalized);
   if (normalized.filter((e) => e.reason === 'mojibake').length > STRAY_MOJIBAKE) {
     state.verdict = 'degraded';
     state.kinds.add('mojibake');
   } else if (normalized.length) state.kinds.add('normalization');
 
-  const language = detectLanguage(log.text);
+  const language = timed('language', () => detectLanguage(log.text));
   state.language = language.code;
   if (!language.english) {
     // English-only stages would do harm here: pass the document through untouched.
@@ -97,7 +98,7 @@ export function analyzeDocument(id: string, path: string, input: Uint8Array | st
   }
 
   // Uncertain lines (a caption whose credit is not conclusive) are only suggested.
-  const boilerplate = findBoilerplate(log.text);
+  const boilerplate = timed('boilerplate', () => findBoilerplate(log.text));
   const remove = options.keepBoilerplate ? [] : boilerplate.filter((e) => !e.suggestion);
   if (boilerplate.some((e) => !e.suggestion)) state.kinds.add('boilerplate');
   state.suggestions.push(...boilerplate.filter((e) => !remove.includes(e)).map((e) => mapSuggestion(log, e)));

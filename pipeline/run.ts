@@ -7,6 +7,7 @@ import { analyzeDocument, type DocumentState, type Options } from './document.js
 import { AtomicStream, writeAtomic } from './corpus/outputs.js';
 import type { FileInput } from './corpus/inputs.js';
 import { renderHtmlReport } from './report/html.js';
+import { timed } from './timings.js';
 import { runCorpusStages } from './stages/corpus.js';
 import {
   addToSummary,
@@ -30,6 +31,8 @@ export interface RunResult {
   summary: Summary;
   /** Inputs that could not be processed (exit code 1). */
   failures: number;
+  /** Bytes of input text processed. */
+  bytes: number;
 }
 
 /** The cleaned text and unified diff of a processed document. */
@@ -61,10 +64,14 @@ async function readInput(f: FileInput, maxBytes: number): Promise<Uint8Array | {
 export async function runFiles(files: readonly FileInput[], outDir: string, options: RunOptions): Promise<RunResult> {
   const states: DocumentState[] = [];
   let done = 0;
+  let totalBytes = 0;
   for (const f of files) {
     const bytes = await readInput(f, options.maxBytes);
     let state: DocumentState;
-    if (bytes instanceof Uint8Array) state = analyzeDocument(f.rel, f.rel, bytes, options);
+    if (bytes instanceof Uint8Array) {
+      totalBytes += bytes.length;
+      state = analyzeDocument(f.rel, f.rel, bytes, options);
+    }
     else {
       state = analyzeDocument(f.rel, f.rel, new Uint8Array(0), options);
       state.kinds = new Set(['unreadable']);
@@ -103,8 +110,8 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
     await report.abort();
     throw err;
   }
-  await writeAtomic(path.join(outDir, 'report.html'), renderHtmlReport(pages, summary));
-  return { summary, failures };
+  await timed('html', () => writeAtomic(path.join(outDir, 'report.html'), renderHtmlReport(pages, summary)));
+  return { summary, failures, bytes: totalBytes };
 }
 
 export interface JsonlSink {
@@ -121,6 +128,7 @@ export interface JsonlSink {
 export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOptions, sourceName = 'stdin'): Promise<RunResult> {
   const summary = emptySummary();
   let failures = 0;
+  let totalBytes = 0;
   let lineNo = 0;
   let first = true;
   const write = async (s: string) => {
@@ -148,6 +156,7 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
       await write(JSON.stringify({ ...record, unspin: { verdict: 'skipped', kinds: ['unreadable'], edits: 0, error: 'no text field' } }) + '\n');
       continue;
     }
+    totalBytes += Buffer.byteLength(record.text);
     const state = analyzeDocument(id, id, record.text, options);
     runCorpusStages([state], options);
     const doc: ReportDocument = toReportDocument(state);
@@ -163,5 +172,5 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
     await sink.report.commit();
   }
   if (sink.records instanceof AtomicStream) await sink.records.commit();
-  return { summary, failures };
+  return { summary, failures, bytes: totalBytes };
 }

@@ -2,6 +2,7 @@ import { mapSuggestion, type DocumentState, type Options, type SentenceFinding }
 import { crossDocumentEvidence, type CrossEvidence } from './crossdoc.js';
 import { detectIntrinsic, type IntrinsicResult } from './detect.js';
 import { findDuplicates } from './duplicates.js';
+import { timed } from '../timings.js';
 import { ReferenceIndex } from './reference.js';
 import { restoreDocument } from './restore.js';
 
@@ -26,20 +27,22 @@ const CROSS_CHECK_FLOOR = 0.1;
 export function runCorpusStages(states: DocumentState[], options: Options): void {
   const active = states.filter((s) => s.log && s.verdict !== 'skipped');
   const intrinsic = new Map<DocumentState, IntrinsicResult>();
-  for (const s of active) intrinsic.set(s, detectIntrinsic(s.log!.text));
+  for (const s of active) intrinsic.set(s, timed('detect', () => detectIntrinsic(s.log!.text)));
 
   const check = new Set(active.filter((s) => !intrinsic.get(s)!.spun && intrinsic.get(s)!.score >= CROSS_CHECK_FLOOR).map((s) => s.id));
   const cross = check.size
-    ? crossDocumentEvidence(
-        active.map((s) => ({ id: s.id, text: s.log!.text, score: intrinsic.get(s)!.score })),
-        check,
+    ? timed('cross-document', () =>
+        crossDocumentEvidence(
+          active.map((s) => ({ id: s.id, text: s.log!.text, score: intrinsic.get(s)!.score })),
+          check,
+        ),
       )
     : new Map<string, CrossEvidence>();
 
   const spun = (s: DocumentState) => intrinsic.get(s)!.spun || cross.has(s.id);
 
   // Syndicated copies: reported, and only the cleanest copy of each is a reference.
-  const copies = findDuplicates(active.map((s) => ({ id: s.id, text: s.log!.text, score: intrinsic.get(s)!.score })));
+  const copies = timed('duplicates', () => findDuplicates(active.map((s) => ({ id: s.id, text: s.log!.text, score: intrinsic.get(s)!.score }))));
   for (const s of active) {
     const of = copies.get(s.id);
     if (of === undefined) continue;
@@ -48,9 +51,11 @@ export function runCorpusStages(states: DocumentState[], options: Options): void
   }
 
   const index = new ReferenceIndex();
-  for (const s of active) {
-    if (!spun(s) && !copies.has(s.id)) index.add(s.id, s.log!.text, (o, side) => s.log!.toOriginal(o, side));
-  }
+  timed('reference', () => {
+    for (const s of active) {
+      if (!spun(s) && !copies.has(s.id)) index.add(s.id, s.log!.text, (o, side) => s.log!.toOriginal(o, side));
+    }
+  });
 
   for (const s of active) {
     const d = intrinsic.get(s)!;
@@ -63,7 +68,7 @@ export function runCorpusStages(states: DocumentState[], options: Options): void
     s.kinds.add('spun');
     let edits;
     try {
-      edits = restoreDocument({ docId: s.id, text: log.text, index, suspects: d.words });
+      edits = timed('restore', () => restoreDocument({ docId: s.id, text: log.text, index, suspects: d.words }));
     } catch (err) {
       // A failure restoring one document must not take the corpus down with it.
       s.error = `restoration failed: ${(err as Error).message}`;

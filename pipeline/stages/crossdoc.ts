@@ -40,7 +40,7 @@ const SCORE_MARGIN = 0.05;
  * Returns evidence for the documents among `check` judged spun this way.
  */
 export function crossDocumentEvidence(docs: readonly CrossDoc[], check: ReadonlySet<string>): Map<string, CrossEvidence> {
-  const index = new ReferenceIndex();
+  const index = new ReferenceIndex({ retrievalOnly: true });
   const byId = new Map(docs.map((d) => [d.id, d]));
   for (const d of docs) index.add(d.id, d.text);
   const out = new Map<string, CrossEvidence>();

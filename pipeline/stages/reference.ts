@@ -104,6 +104,12 @@ export class ReferenceIndex {
    * Indexes a clean document. `toOriginal` maps offsets of `text` (normalized,
    * boilerplate removed) back to the input, so sources cite the file as it is.
    */
+  /**
+   * `retrievalOnly`: index units for retrieval and alignment, without the word
+   * counts and name inventory restoration needs (cross-document detection).
+   */
+  constructor(private readonly options: { retrievalOnly?: boolean } = {}) {}
+
   add(docId: string, text: string, toOriginal?: OffsetMap): void {
     this.docs.push(docId);
     if (toOriginal) this.offsetMaps.set(docId, toOriginal);
@@ -114,7 +120,7 @@ export class ReferenceIndex {
         if (!list) this.postings.set(sh, (list = []));
         if (list.length <= MAX_POSTINGS) list.push(id);
       }
-      if (u.kind === 'sentence') {
+      if (u.kind === 'sentence' && !this.options.retrievalOnly) {
         this.countNgrams(u.tokens);
         this.addPhrases(docId, text, u.tokens);
       }
