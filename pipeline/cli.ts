@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { collectInputs, UsageError } from './corpus/inputs.js';
+import { collectInputs, insideDir, UsageError } from './corpus/inputs.js';
 import { AtomicStream } from './corpus/outputs.js';
 import { defaultOptions } from './document.js';
 import { formatSummary, progressLine } from './report/summary.js';
@@ -16,7 +16,7 @@ const HELP = `unspin: detect and repair degraded text (spun text, mojibake, boil
 
 Usage:
   unspin <input>... --out <dir> [options]
-  unspin --jsonl <file.jsonl|->... [--out <dir>] [options]
+  unspin --jsonl <file.jsonl|-> [--out <dir>] [options]
   unspin apply <decisions.json> --report <dir>/report.json --out <dir>
   unspin report <dir>/report.json [--doc <path>]
 
@@ -114,17 +114,25 @@ function parse(argv: string[]): Parsed | 'help' | 'version' {
 }
 
 async function runJsonlInputs(p: Parsed): Promise<RunResult> {
-  const sink = p.out
-    ? { records: await AtomicStream.open(path.join(p.out, 'clean.jsonl')), report: await AtomicStream.open(path.join(p.out, 'report.json')) }
-    : { records: process.stdout };
-  if (p.inputs.length > 1 && p.out) throw new UsageError('give one JSONL input at a time with --out');
+  // Validate everything before any output file is opened.
+  if (p.inputs.length > 1) throw new UsageError('give one JSONL input at a time (a file, or - for stdin)');
   const input = p.inputs[0];
   if (input !== '-') {
     const st = await stat(input).catch(() => undefined);
     if (!st?.isFile()) throw new UsageError(`cannot read JSONL input ${input}`);
+    if (p.out && (await insideDir(input, p.out))) throw new UsageError(`JSONL input ${input} is inside the output directory ${p.out}`);
   }
+  const sink = p.out
+    ? { records: await AtomicStream.open(path.join(p.out, 'clean.jsonl')), report: await AtomicStream.open(path.join(p.out, 'report.json')) }
+    : { records: process.stdout };
   const stream = input === '-' ? process.stdin : createReadStream(input);
-  return runJsonl(stream, sink, p.options, input === '-' ? 'stdin' : input);
+  try {
+    return await runJsonl(stream, sink, p.options, input === '-' ? 'stdin' : input);
+  } catch (err) {
+    if (sink.records instanceof AtomicStream) await sink.records.abort();
+    await sink.report?.abort();
+    throw err;
+  }
 }
 
 /** Subcommands live in their own modules, loaded only when used. */

@@ -108,7 +108,5 @@ export function analyzeDocument(id: string, path: string, input: Uint8Array | st
 
 /** Maps an edit proposed on the current text to original offsets without applying it. */
 export function mapSuggestion(log: EditLog, e: Edit): Edit {
-  const start = log.toOriginal(e.start, 'start');
-  const end = log.toOriginal(e.end, 'end');
-  return { ...e, start, end, before: log.original.slice(start, end), suggestion: true };
+  return { ...log.map(e), suggestion: true };
 }

@@ -59,6 +59,15 @@ export class EditLog {
   }
 
   /**
+   * An edit proposed against the current text, expressed in original offsets
+   * without applying it (a suggestion): widened over any earlier edit it touches,
+   * with its replacement recomputed over the wider span, exactly as `apply` would.
+   */
+  map(e: Edit): Edit {
+    return this.mapGroup(this.expand(e));
+  }
+
+  /**
    * The current-text span a new edit must cover so that it swallows whole earlier
    * edits; repeated until stable, since swallowing one may reach the next.
    */

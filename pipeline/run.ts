@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
@@ -99,7 +99,10 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
       }
       const { clean, diff } = renderOutputs(state);
       if (clean !== undefined) await writeAtomic(path.join(outDir, 'clean', state.path), clean);
-      if (diff !== undefined) await writeAtomic(path.join(outDir, 'diff', `${state.path}.diff`), diff);
+      const diffFile = path.join(outDir, 'diff', `${state.path}.diff`);
+      // A diff left from an earlier run would contradict this run's report.
+      if (diff !== undefined) await writeAtomic(diffFile, diff);
+      else await rm(diffFile, { force: true });
       addToSummary(summary, doc);
       await report.write(reportDocument(doc, i === 0));
       options.onProgress?.(++done, files.length * 2, state.path);
@@ -159,6 +162,10 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
     totalBytes += Buffer.byteLength(record.text);
     const state = analyzeDocument(id, id, record.text, options);
     runCorpusStages([state], options);
+    if (state.error) {
+      failures++;
+      options.onError?.(`${sourceName}:${lineNo}: record ${id}: ${state.error}`);
+    }
     const doc: ReportDocument = toReportDocument(state);
     addToSummary(summary, doc);
     const text = state.log?.text ?? record.text;

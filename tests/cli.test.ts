@@ -93,6 +93,32 @@ describe('unspin CLI', () => {
     expect(r.stderr).toMatch(message as RegExp);
   });
 
+  it('refuses inputs inside the output directory, so they are never overwritten', () => {
+    const dir = corpus({ 'clean/a.txt': 'An  article with two spaces.\n' });
+    const r = run([path.join(dir, 'clean/a.txt'), '--out', dir]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/inside the output directory/);
+    expect(readFileSync(path.join(dir, 'clean/a.txt'), 'utf8')).toBe('An  article with two spaces.\n');
+  });
+
+  it('refuses more than one JSONL input and leaves no temp files', () => {
+    const dir = corpus({ 'a.jsonl': '{"id":1,"text":"x"}\n', 'b.jsonl': '{"id":2,"text":"y"}\n' });
+    const out = dir + '-out';
+    const r = run(['--jsonl', path.join(dir, 'a.jsonl'), path.join(dir, 'b.jsonl'), '--out', out]);
+    expect(r.status).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('removes a diff left by an earlier run when the document no longer changes', () => {
+    const dir = corpus({ 'a.txt': 'CNN\n—\n' + ARTICLE });
+    const out = dir + '-out';
+    expect(run([dir, '--out', out, '--quiet']).status).toBe(0);
+    expect(existsSync(path.join(out, 'diff/a.txt.diff'))).toBe(true);
+    writeFileSync(path.join(dir, 'a.txt'), ARTICLE);
+    expect(run([dir, '--out', out, '--quiet']).status).toBe(0);
+    expect(existsSync(path.join(out, 'diff/a.txt.diff'))).toBe(false);
+  });
+
   it('exits 3 with --fail-on degraded when a document is degraded', () => {
     const moji = 'The minister said itâ€™s time to act, and the mayor agreed: â€œWe canâ€™t wait.â€\u009d\n';
     const dir = corpus({ 'moji.txt': moji + ARTICLE });

@@ -46,6 +46,16 @@ describe('EditLog', () => {
     check(log);
   });
 
+  it('maps a suggestion over an earlier edit without applying it, recomputing its replacement', () => {
+    const log = new EditLog('a lot—certainly more');
+    log.apply([edit(log.text, 5, 6, ' — ', 'glued-dash')]); // 'a lot — certainly more'
+    // Deleting ' certainly' starts inside the dash edit's ' — ': the mapped edit covers both
+    // and keeps the dash.
+    const s = log.map(edit(log.text, 7, 17, '', 'filler'));
+    expect(applyEdits(log.original, [s])).toBe('a lot —' + log.text.slice(17));
+    expect(log.text).toBe('a lot — certainly more');
+  });
+
   it('handles insertions and many random edit rounds', () => {
     let seed = 7;
     const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);

@@ -101,6 +101,12 @@ describe('restoration', () => {
     expect(edits).toEqual([]);
   });
 
+  it('only suggests swapping a word inside a properly capitalized name', () => {
+    const ref = 'The Department of Social Security said on Monday that payments would rise next year.\n';
+    const { edits } = restore('Officials at the Department of Homeland Security declined to comment on the plan.\n', { ref });
+    for (const e of edits) expect(e.confidence).toBeLessThan(0.8);
+  });
+
   it('never pastes in text from a reference that does not align', () => {
     const unrelated = 'The city council approved a new budget for the public library on Monday evening.';
     const { edits } = restore(SPUN, { ref: unrelated });

@@ -46,6 +46,15 @@ export async function collectInputs(args: readonly string[], outDir: string | un
       out.push({ file: real, rel: path.basename(real) });
     }
   }
+  // An input inside the output directory could be overwritten by its own output
+  // (re-running on out/clean/x.txt with --out out): refuse rather than risk it.
+  if (outReal) {
+    for (const f of out) {
+      if (f.file.startsWith(outReal + path.sep)) {
+        throw new UsageError(`input ${f.file} is inside the output directory ${outDir}; choose another --out so inputs are never overwritten`);
+      }
+    }
+  }
   out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   for (let i = 1; i < out.length; i++) {
     if (out[i].rel === out[i - 1].rel) {
@@ -53,6 +62,13 @@ export async function collectInputs(args: readonly string[], outDir: string | un
     }
   }
   return out;
+}
+
+/** Is `file` (resolved through symlinks) inside directory `dir` (which may not exist yet)? */
+export async function insideDir(file: string, dir: string): Promise<boolean> {
+  const f = await realpathOrResolve(file);
+  const d = await realpathOrResolve(dir);
+  return f.startsWith(d + path.sep);
 }
 
 async function walk(dir: string): Promise<string[]> {

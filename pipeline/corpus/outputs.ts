@@ -26,9 +26,16 @@ export class AtomicStream {
   private readonly tmp: string;
   private readonly stream: WriteStream;
 
+  private failure?: Error;
+
   private constructor(readonly file: string) {
     this.tmp = tempName(file);
     this.stream = createWriteStream(this.tmp);
+    // A disk error (ENOSPC, EACCES) must fail the run, not crash it or hang a write.
+    this.stream.on('error', (err) => {
+      this.failure = err;
+      this.stream.emit('drain');
+    });
   }
 
   static async open(file: string): Promise<AtomicStream> {
@@ -38,11 +45,15 @@ export class AtomicStream {
 
   /** Writes a chunk, waiting when the stream's buffer is full (bounded memory). */
   async write(chunk: string): Promise<void> {
+    if (this.failure) throw this.failure;
     if (!this.stream.write(chunk)) await new Promise<void>((resolve) => this.stream.once('drain', resolve));
+    if (this.failure) throw this.failure;
   }
 
   async commit(): Promise<void> {
+    if (this.failure) throw this.failure;
     await new Promise<void>((resolve, reject) => this.stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    if (this.failure) throw this.failure;
     await rename(this.tmp, this.file);
   }
 

@@ -154,6 +154,8 @@ function support(ctx: RestoreContext, span: Token[], entry: PhraseEntry, pairs: 
   return n;
 }
 
+const suspected = (ctx: RestoreContext, start: number, end: number) => ctx.suspects.some((s) => s.start < end && start < s.end);
+
 function bracketed(a: readonly Token[], b: readonly Token[]): boolean {
   const [a0, a1, b0, b1] = [a[0], a[a.length - 1], b[0], b[b.length - 1]];
   return a0.key === b0.key && a1.key === b1.key && a0.cap && a1.cap && b0.cap && b1.cap && a.length >= 3 && b.length >= 3;
@@ -168,7 +170,11 @@ function phraseEdit(ctx: RestoreContext, tokens: Token[], m: Match, p: Match['pa
   return makeEdit(ctx.text, start, end, canonical, {
     stage: 'restore',
     reason: 'name-title',
-    confidence: p.kind === 'synonym' ? 0.93 : p.kind === 'related' ? 0.9 : 0.85,
+    // A bracketed swap is applied only where the spun name is itself odd — a lower-case
+    // word inside it ("Wall surface Road Journal") — or detection found the words
+    // suspicious: "Department of Homeland Security" and "… of Social Security" are both names.
+    confidence:
+      p.kind === 'synonym' ? 0.93 : p.kind === 'related' ? 0.9 : a.some((t) => !t.cap) || suspected(ctx, start, end) ? 0.85 : 0.7,
     evidence: `"${ctx.text.slice(tokens[m.from].start, tokens[m.to - 1].end)}" is not attested; the references write "${m.entry.source.text}" (${m.entry.count}×) and "${before}" ~ "${canonical}" (${p.kind})`,
     source: ctx.index.toSource(m.entry.source.id, m.entry.source.start, m.entry.source.end, m.entry.source.text),
   });

@@ -49,8 +49,10 @@ export function applyLearned(ctx: RestoreContext, learned: readonly Learned[], t
       const multi = keys.length > 1;
       const context =
         lesson.contexts.has(`L ${tokens[i - 1]?.key}`) || lesson.contexts.has(`R ${tokens[i + keys.length]?.key}`);
-      // A single word needs two taught uses and a matching context or a detection flag.
+      // A single word needs two taught uses and a matching context or a detection flag;
+      // a phrase needs one of the three.
       if (!multi && (lesson.uses.size < 2 || (!context && !suspect(start, end)))) continue;
+      if (multi && lesson.uses.size < 2 && !context && !suspect(start, end)) continue;
       const after = adaptCase(ctx, tokens[i], lesson.canonical);
       if (after === undefined || after === ctx.text.slice(start, end)) continue;
       out.push(
