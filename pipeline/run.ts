@@ -1,11 +1,11 @@
 import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { analyzeDocument, type DocumentState, type Options } from './document.js';
+import { utf8Lines } from './corpus/lines.js';
 import { AtomicStream, writeAtomic } from './corpus/outputs.js';
 import type { FileInput } from './corpus/inputs.js';
+import { renderDiff } from './report/diff.js';
 import { renderHtmlReport } from './report/html.js';
 import { timed } from './timings.js';
 import { runCorpusStages } from './stages/corpus.js';
@@ -40,11 +40,7 @@ export function renderOutputs(state: DocumentState): { clean?: string; diff?: st
   if (!state.log) return {};
   const clean = state.log.text;
   if (state.log.edits.length === 0) return { clean };
-  const diff = createTwoFilesPatch(`a/${state.path}`, `b/${state.path}`, state.log.original, clean, undefined, undefined, {
-    context: 3,
-    headerOptions: FILE_HEADERS_ONLY,
-  });
-  return { clean, diff };
+  return { clean, diff: renderDiff(state.path, state.log.original, clean) };
 }
 
 async function readInput(f: FileInput, maxBytes: number): Promise<Uint8Array | { error: string }> {
@@ -139,9 +135,14 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
     else if (!sink.records.write(s)) await new Promise<void>((r) => (sink.records as Writable).once('drain', r));
   };
   if (sink.report) await sink.report.write(reportHeader());
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  for await (const line of lines) {
+  for await (const decoded of utf8Lines(input)) {
     lineNo++;
+    if (!decoded.ok) {
+      failures++;
+      options.onError?.(`${sourceName}:${lineNo}: ${decoded.error}; record left out`);
+      continue;
+    }
+    const line = decoded.text;
     if (line.trim() === '') continue;
     let record: Record<string, unknown>;
     try {

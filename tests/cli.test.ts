@@ -143,3 +143,15 @@ describe('unspin CLI', () => {
     expect(records[1]).toMatchObject({ id: 'r2', text: ARTICLE, unspin: { verdict: 'clean', edits: 0 } });
   });
 });
+
+describe('unspin CLI, JSONL bytes', () => {
+  it('reports a JSONL line that is not valid UTF-8 instead of altering it', () => {
+    const input = Buffer.concat([Buffer.from('{"id":"a","text":"caf'), Buffer.from([0xe9]), Buffer.from(' au lait"}\n{"id":"b","text":"ok"}\n')]);
+    const r = spawnSync(process.execPath, [CLI, '--jsonl', '-', '--quiet'], { input });
+    expect(r.status).toBe(1);
+    expect(r.stderr.toString()).toMatch(/stdin:1: invalid UTF-8/);
+    const out = r.stdout.toString().trim().split('\n');
+    expect(out).toHaveLength(1);
+    expect(JSON.parse(out[0]).id).toBe('b');
+  });
+});

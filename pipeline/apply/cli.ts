@@ -1,10 +1,10 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { UsageError } from '../corpus/inputs.js';
 import { AtomicStream, writeAtomic } from '../corpus/outputs.js';
 import { addToSummary, emptySummary, reportDocument, reportFooter, reportHeader, type ReportDocument } from '../report/json.js';
+import { renderDiff } from '../report/diff.js';
 import { formatSummary } from '../report/summary.js';
 import { checkIds, cleanedText, decide, decidedDocument } from './apply.js';
 import { InputError, parseDecisions, reportKey } from './decisions.js';
@@ -120,14 +120,9 @@ async function run(args: Args): Promise<number> {
         const clean = cleanedText(doc, original, d.accepted);
         await writeAtomic(outputPath(args.out, 'clean', doc), clean);
         const diffFile = outputPath(args.out, 'diff', doc, '.diff');
-        // Same patch as the main run (run.ts renderOutputs): one per document with edits.
-        if (d.accepted.length > 0) {
-          const patch = createTwoFilesPatch(`a/${doc.path}`, `b/${doc.path}`, original, clean, undefined, undefined, {
-            context: 3,
-            headerOptions: FILE_HEADERS_ONLY,
-          });
-          await writeAtomic(diffFile, patch);
-        } else await rm(diffFile, { force: true }); // --out may be the original run's: no stale diff
+        // Same patch as the main run: one per document with edits.
+        if (d.accepted.length > 0) await writeAtomic(diffFile, renderDiff(doc.path, original, clean));
+        else await rm(diffFile, { force: true }); // --out may be the original run's: no stale diff
         next = decidedDocument(doc, d);
         accepted += d.accepted.length;
         rejected += d.rejected.length;

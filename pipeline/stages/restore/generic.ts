@@ -4,7 +4,7 @@ import { isName } from '../align/facts.js';
 import { FUNCTION_WORDS, tokenize, type Token } from '../align/tokens.js';
 import { pairCount, wordCount } from '../detect/freq.js';
 import { matchInitialCase } from './casing.js';
-import type { RestoreContext } from './types.js';
+import { overlapsAny, type RestoreContext } from './types.js';
 
 /** Context evidence (log-count units) a candidate must beat the spun word by to be suggested. */
 const SUGGEST_MARGIN = 1;
@@ -31,7 +31,7 @@ interface Candidate {
  */
 export function restoreGeneric(ctx: RestoreContext, taken: readonly Edit[]): Edit[] {
   const tokens = tokenize(ctx.text);
-  const covered = (s: number, e: number) => taken.some((t) => s < Math.max(t.end, t.start + 1) && t.start < e);
+  const covered = (s: number, e: number) => overlapsAny(taken, s, e);
   const out: Edit[] = [];
   let si = 0;
   for (let i = 0; i < tokens.length; i++) {

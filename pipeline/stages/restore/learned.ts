@@ -1,7 +1,7 @@
 import { makeEdit, type Edit } from '../../edits.js';
 import { FUNCTION_WORDS, tokenize, type Token } from '../align/tokens.js';
 import { matchInitialCase } from './casing.js';
-import type { Learned, RestoreContext } from './types.js';
+import { overlapsAny, type Learned, type RestoreContext } from './types.js';
 
 interface Lesson {
   spun: string;
@@ -35,7 +35,7 @@ export function applyLearned(ctx: RestoreContext, learned: readonly Learned[], t
     if (l.right) lesson.contexts.add(`R ${l.right}`);
   }
   const tokens = tokenize(ctx.text);
-  const covered = (s: number, e: number) => taken.some((t) => s < Math.max(t.end, t.start + 1) && t.start < e);
+  const covered = (s: number, e: number) => overlapsAny(taken, s, e);
   const suspect = (s: number, e: number) => ctx.suspects.some((x) => s < x.end && x.start < e);
   const out: Edit[] = [];
   for (const lesson of lessons.values()) {

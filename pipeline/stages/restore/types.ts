@@ -31,3 +31,8 @@ export interface Learned {
   /** Offset of the taught use in the degraded text: one use teaches once. */
   at: number;
 }
+
+/** Does [start, end) touch any of the edits (a zero-width insertion counts as one character)? */
+export function overlapsAny(edits: readonly Edit[], start: number, end: number): boolean {
+  return edits.some((t) => start < Math.max(t.end, t.start + 1) && t.start < end);
+}
