@@ -16,6 +16,14 @@ import { POSES } from './types.js';
 type Rule = readonly [suffix: string, ending: string, forms: readonly Form[]];
 
 const PAST: readonly Form[] = ['past', 'pastParticiple'];
+const GRADES: readonly Rule[] = [
+  ['er', '', ['comparative']],
+  ['est', '', ['superlative']],
+  ['er', 'e', ['comparative']],
+  ['est', 'e', ['superlative']],
+  ['ier', 'y', ['comparative']],
+  ['iest', 'y', ['superlative']],
+];
 const RULES: Record<Pos, readonly Rule[]> = {
   n: [
     ['s', '', ['plural']],
@@ -44,22 +52,9 @@ const RULES: Record<Pos, readonly Rule[]> = {
     ['ying', 'ie', ['gerund']],
     ['cking', 'c', ['gerund']],
   ],
-  a: [
-    ['er', '', ['comparative']],
-    ['est', '', ['superlative']],
-    ['er', 'e', ['comparative']],
-    ['est', 'e', ['superlative']],
-    ['ier', 'y', ['comparative']],
-    ['iest', 'y', ['superlative']],
-  ],
-  r: [
-    ['er', '', ['comparative']],
-    ['est', '', ['superlative']],
-    ['er', 'e', ['comparative']],
-    ['est', 'e', ['superlative']],
-    ['ier', 'y', ['comparative']],
-    ['iest', 'y', ['superlative']],
-  ],
+  // Adjectives and adverbs grade alike (faster, fastest).
+  a: GRADES,
+  r: GRADES,
 };
 
 const DOUBLED = /([bdfgklmnprstvz])\1$/;

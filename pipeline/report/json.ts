@@ -1,23 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { DocumentState, SentenceFinding, Verdict } from '../document.js';
-import type { Edit, SourceSpan, Stage } from '../edits.js';
+import type { Edit } from '../edits.js';
 
 export const REPORT_VERSION = 1;
 
 /** An edit as report.json shows it: original offsets plus a stable id. */
-export interface ReportEdit {
-  id: string;
-  start: number;
-  end: number;
-  before: string;
-  after: string;
-  stage: Stage;
-  reason: string;
-  confidence: number;
-  evidence?: string;
-  source?: SourceSpan;
-  suggestion?: boolean;
-}
+export type ReportEdit = Edit & { id: string };
 
 export interface ReportDocument {
   id: string;

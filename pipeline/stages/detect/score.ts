@@ -38,7 +38,8 @@ const SCALE = [1, 1, 100, 100, 100, 100];
  * document with a few odd words stays near clean; the last feature is the share of
  * unseen content-word pairs, shrunk the same way.
  */
-export function docVector(sentences: readonly SentenceFeatures[], prior: readonly number[] = currentModel().prior): number[] {
+/** Sentence features summed over a document. */
+function sumFeatures(sentences: readonly SentenceFeatures[]): { judged: number; sums: number[]; pairs: number; unseen: number } {
   let judged = 0;
   const sums = [0, 0, 0, 0, 0, 0];
   let pairs = 0;
@@ -54,6 +55,11 @@ export function docVector(sentences: readonly SentenceFeatures[], prior: readonl
     pairs += s.pairs;
     unseen += s.unseen;
   }
+  return { judged, sums, pairs, unseen };
+}
+
+export function docVector(sentences: readonly SentenceFeatures[], prior: readonly number[] = currentModel().prior): number[] {
+  const { judged, sums, pairs, unseen } = sumFeatures(sentences);
   const d = judged + PRIOR_WORDS;
   const out = sums.map((x, j) => (x * SCALE[j] + PRIOR_WORDS * prior[j]) / d);
   out.push((unseen + PRIOR_PAIRS * prior[6]) / (pairs + PRIOR_PAIRS));
@@ -62,21 +68,7 @@ export function docVector(sentences: readonly SentenceFeatures[], prior: readonl
 
 /** The same features without shrinkage (prior 0): what the fit measures clean rates from. */
 export function rawDocVector(sentences: readonly SentenceFeatures[]): number[] {
-  let judged = 0;
-  const sums = [0, 0, 0, 0, 0, 0];
-  let pairs = 0;
-  let unseen = 0;
-  for (const s of sentences) {
-    judged += s.judged;
-    sums[0] += s.rare;
-    sums[1] += s.ctx;
-    sums[2] += s.filler;
-    sums[3] += s.tell;
-    sums[4] += s.title;
-    sums[5] += s.expr;
-    pairs += s.pairs;
-    unseen += s.unseen;
-  }
+  const { judged, sums, pairs, unseen } = sumFeatures(sentences);
   const out = sums.map((x, j) => (judged ? (x * SCALE[j]) / judged : 0));
   out.push(pairs ? unseen / pairs : 0);
   return out;
