@@ -84,3 +84,10 @@ describe('mojibake: leaves legitimate text alone', () => {
     expect(normalize(text).filter((e) => e.reason === 'mojibake')).toEqual([]);
   });
 });
+
+describe('mojibake look-alikes in capitals', () => {
+  // Found by `make bench`: capital É followed by an ellipsis is valid UTF-8 for U+0245.
+  it.each(['LE CAFÉ… FERMÉ', 'C’EST L’ÉTÉ… ENFIN'])('leaves %s alone', (t) => {
+    expect(normalize(t)).toEqual([]);
+  });
+});

@@ -34,7 +34,9 @@ const IMPLAUSIBLE = /[\p{Cn}\p{Co}\p{Cs}]/u;
 const C1 = /[\u0080-\u009F]/;
 const C1_ALL = /[\u0080-\u009F]/g;
 const SELF_EVIDENT_LEAD = /^[\u00C2\u00C3\u00E2\u00F0]/;
-const LATIN_EXTENDED_LETTER = /^[\u0100-\u024F\u1E00-\u1EFF]$/;
+// Latin Extended-A (Polish, Czech, Turkish…), Romanian ș ț, Vietnamese; not the rest of
+// Extended-B, which accidental pairs hit: capital `É…` (C9 85) would become `Ʌ`.
+const LATIN_EXTENDED_LETTER = /^[\u0100-\u017F\u0218-\u021B\u1E00-\u1EFF]$/;
 const LETTER = /\p{L}/u;
 const MAX_DEPTH = 3;
 
