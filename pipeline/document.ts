@@ -49,6 +49,11 @@ export interface DocumentState {
 /** Mojibake repairs beyond this many in one document mean its own wording was damaged. */
 const STRAY_MOJIBAKE = 1;
 
+/** A document that could not be read as text: skipped, with the reason, no text. */
+export function unreadableDocument(id: string, path: string, error: string, sha256 = ''): DocumentState {
+  return { id, path, sha256, verdict: 'skipped', kinds: new Set(['unreadable']), language: 'und', score: 0, sentences: [], suggestions: [], error };
+}
+
 /**
  * Pass 1 for one document: read, normalize, strip boilerplate, judge the language.
  * Corpus-level stages (detection, restoration) run afterwards on `state.log`.
@@ -63,12 +68,7 @@ export function analyzeDocument(id: string, path: string, input: Uint8Array | st
     readEdits = bomEdits(text);
   } else {
     const read = timed('read', () => readText(input));
-    if (!read.ok) {
-      state.verdict = 'skipped';
-      state.kinds.add('unreadable');
-      state.error = read.message;
-      return state;
-    }
+    if (!read.ok) return unreadableDocument(id, path, read.message, sha256);
     text = read.text;
     readEdits = read.edits;
   }

@@ -1,7 +1,7 @@
 import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { analyzeDocument, type DocumentState, type Options } from './document.js';
+import { analyzeDocument, unreadableDocument, type DocumentState, type Options } from './document.js';
 import { utf8Lines } from './corpus/lines.js';
 import { AtomicStream, writeAtomic } from './corpus/outputs.js';
 import type { FileInput } from './corpus/inputs.js';
@@ -67,13 +67,7 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
     if (bytes instanceof Uint8Array) {
       totalBytes += bytes.length;
       state = analyzeDocument(f.rel, f.rel, bytes, options);
-    }
-    else {
-      state = analyzeDocument(f.rel, f.rel, new Uint8Array(0), options);
-      state.kinds = new Set(['unreadable']);
-      state.error = bytes.error;
-      state.log = undefined;
-    }
+    } else state = unreadableDocument(f.rel, f.rel, bytes.error);
     state.file = path.relative(process.cwd(), f.file) || f.file;
     states.push(state);
     options.onProgress?.(++done, files.length * 2, f.rel);

@@ -1,6 +1,5 @@
 import { alignUnits } from './align/align.js';
 import { lexiconJudge } from './align/judge.js';
-import { units } from './align/units.js';
 import { ReferenceIndex } from './reference.js';
 
 /** A document's part in cross-document detection. */
@@ -46,7 +45,7 @@ export function crossDocumentEvidence(docs: readonly CrossDoc[], check: Readonly
   const out = new Map<string, CrossEvidence>();
   for (const d of docs) {
     if (!check.has(d.id)) continue;
-    const all = units(d.text);
+    const all = index.unitsOf(d.id); // already cut when the document was indexed
     const sentences = all.filter((u) => u.kind === 'sentence').length;
     const perPartner = new Map<string, SwappedUnit[]>();
     for (const u of all) {

@@ -1,10 +1,10 @@
 import type { SourceSpan } from '../edits.js';
 import { lexicon, normalizeLemma } from '../lexicon/store.js';
-
-export type OffsetMap = (offset: number, side: 'start' | 'end') => number;
 import { factOf } from './align/facts.js';
 import { units, type Unit } from './align/units.js';
 import { FUNCTION_WORDS, isNumber, type Token } from './align/tokens.js';
+
+export type OffsetMap = (offset: number, side: 'start' | 'end') => number;
 
 /** A sentence or quotation of a clean document, available as a restoration source. */
 export interface RefUnit extends Unit {
@@ -97,6 +97,8 @@ export class ReferenceIndex {
   /** First or last token key → phrase keys, to find phrases sharing an anchor word. */
   private readonly phraseAnchors = new Map<string, Set<string>>();
 
+  /** Per document: its units, [first, end) in `units`. */
+  private readonly unitRanges = new Map<string, [number, number]>();
   /** Per document: maps an offset of its indexed (cleaned) text to its original input. */
   private readonly offsetMaps = new Map<string, OffsetMap>();
 
@@ -113,6 +115,7 @@ export class ReferenceIndex {
   add(docId: string, text: string, toOriginal?: OffsetMap): void {
     this.docs.push(docId);
     if (toOriginal) this.offsetMaps.set(docId, toOriginal);
+    const first = this.units.length;
     for (const u of units(text)) {
       const id = this.units.push({ ...u, docId, text: text.slice(u.start, u.end), docText: text }) - 1;
       for (const sh of skeletonShingles(u.tokens)) {
@@ -125,6 +128,13 @@ export class ReferenceIndex {
         this.addPhrases(docId, text, u.tokens);
       }
     }
+    this.unitRanges.set(docId, [first, this.units.length]);
+  }
+
+  /** The units of an indexed document, as `units(text)` cut them. */
+  unitsOf(docId: string): readonly RefUnit[] {
+    const range = this.unitRanges.get(docId);
+    return range ? this.units.slice(range[0], range[1]) : [];
   }
 
   private addPhrases(docId: string, text: string, tokens: readonly Token[]): void {

@@ -4,7 +4,8 @@ import { restoreEntities } from './restore/entities.js';
 import { restoreFillers } from './restore/fillers.js';
 import { restoreGeneric } from './restore/generic.js';
 import { applyLearned } from './restore/learned.js';
-import type { Learned, RestoreContext } from './restore/types.js';
+import { tokenize } from './align/tokens.js';
+import type { Learned, RestoreContext, Restoring } from './restore/types.js';
 
 export type { RestoreContext, Suspect } from './restore/types.js';
 
@@ -14,13 +15,14 @@ export type { RestoreContext, Suspect } from './restore/types.js';
  * alignments taught, then generic filler reversal. Where two mechanisms touch the
  * same words, the more confident edit wins. Offsets index `ctx.text`.
  */
-export function restoreDocument(ctx: RestoreContext): Edit[] {
+export function restoreDocument(input: RestoreContext): Edit[] {
+  const ctx: Restoring = { ...input, tokens: tokenize(input.text) };
   const learned: Learned[] = [];
   const aligned = restoreAligned(ctx, learned);
   const entities = restoreEntities(ctx, learned);
   const fromSources = [...aligned, ...entities];
   const learnedEdits = applyLearned(ctx, learned, fromSources);
-  const fillers = restoreFillers(ctx.text);
+  const fillers = restoreFillers(ctx.text, ctx.tokens);
   const generic = restoreGeneric(ctx, [...fromSources, ...learnedEdits, ...fillers]);
   const all = [...fromSources, ...learnedEdits, ...fillers, ...generic];
   return resolveOverlaps(all.sort((a, b) => b.confidence - a.confidence));

@@ -2,9 +2,9 @@ import { makeEdit, type Edit } from '../../edits.js';
 import { isKnown } from '../../lexicon/query.js';
 import { strictJudge } from '../align/judge.js';
 import { alignTokens } from '../align/diff-pairs.js';
-import { FUNCTION_WORDS, tokenize, type Token } from '../align/tokens.js';
+import { FUNCTION_WORDS, type Token } from '../align/tokens.js';
 import { isNamePhrase, type PhraseEntry } from '../reference.js';
-import type { Learned, RestoreContext } from './types.js';
+import type { Learned, Restoring } from './types.js';
 
 const MAX_SPUN_PHRASE = 6;
 
@@ -22,8 +22,8 @@ interface Match {
  * mapped to the reference form everywhere in the document; lower-case uses too
  * where the references write the phrase in lower case.
  */
-export function restoreEntities(ctx: RestoreContext, learned: Learned[]): Edit[] {
-  const tokens = tokenize(ctx.text);
+export function restoreEntities(ctx: Restoring, learned: Learned[]): Edit[] {
+  const tokens = ctx.tokens;
   const sentenceStarts = new Set<number>();
   for (const m of ctx.text.matchAll(/(?:^|[.!?]["”’]?\s+|\n\s*)(?=\S)/g)) sentenceStarts.add(m.index! + m[0].length);
   const matches: Match[] = [];
@@ -68,7 +68,7 @@ export function restoreEntities(ctx: RestoreContext, learned: Learned[]): Edit[]
   return edits;
 }
 
-function bestPhrase(ctx: RestoreContext, span: Token[], from: number): Match | undefined {
+function bestPhrase(ctx: Restoring, span: Token[], from: number): Match | undefined {
   const candidates = new Map<string, PhraseEntry>();
   for (const e of ctx.index.phrasesAnchoredOn(span[0].key)) candidates.set(e.key, e);
   for (const e of ctx.index.phrasesAnchoredOn(span[span.length - 1].key)) candidates.set(e.key, e);
@@ -138,7 +138,7 @@ function bestPhrase(ctx: RestoreContext, span: Token[], from: number): Match | u
  * How often the references pair the canonical words with the shared name, in any
  * of their phrases: "Secretary Rubio" is supported by "Secretary of State Marco Rubio" too.
  */
-function support(ctx: RestoreContext, span: Token[], entry: PhraseEntry, pairs: Match['pairs']): number {
+function support(ctx: Restoring, span: Token[], entry: PhraseEntry, pairs: Match['pairs']): number {
   const anchors = pairs.filter((p) => p.kind === 'equal').flatMap((p) => span.slice(p.a[0], p.a[1]).filter((t) => t.cap).map((t) => t.key));
   const canon = pairs.filter((p) => p.kind !== 'equal').flatMap((p) => entry.tokens.slice(p.b[0], p.b[1]).map((t) => t.key));
   let n = 0;
@@ -154,14 +154,14 @@ function support(ctx: RestoreContext, span: Token[], entry: PhraseEntry, pairs: 
   return n;
 }
 
-const suspected = (ctx: RestoreContext, start: number, end: number) => ctx.suspects.some((s) => s.start < end && start < s.end);
+const suspected = (ctx: Restoring, start: number, end: number) => ctx.suspects.some((s) => s.start < end && start < s.end);
 
 function bracketed(a: readonly Token[], b: readonly Token[]): boolean {
   const [a0, a1, b0, b1] = [a[0], a[a.length - 1], b[0], b[b.length - 1]];
   return a0.key === b0.key && a1.key === b1.key && a0.cap && a1.cap && b0.cap && b1.cap && a.length >= 3 && b.length >= 3;
 }
 
-function phraseEdit(ctx: RestoreContext, tokens: Token[], m: Match, p: Match['pairs'][number], canonical: string): Edit | undefined {
+function phraseEdit(ctx: Restoring, tokens: readonly Token[], m: Match, p: Match['pairs'][number], canonical: string): Edit | undefined {
   const a = tokens.slice(m.from + p.a[0], m.from + p.a[1]);
   const start = a[0].start;
   const end = a[a.length - 1].end;

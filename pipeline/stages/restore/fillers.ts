@@ -1,5 +1,5 @@
 import { makeEdit, type Edit } from '../../edits.js';
-import { tokenize } from '../align/tokens.js';
+import { tokenize, type Token } from '../align/tokens.js';
 
 /**
  * The adverb a spinner inserts after each auxiliary: "has" → "has actually",
@@ -19,8 +19,7 @@ const INSERTED_AFTER: ReadonlyMap<string, string> = new Map([
  * Generic reversal of spinner fillers, for documents judged spun: "has actually
  * chosen" → "has chosen", "will certainly miss" → "will miss", "very first" → "first".
  */
-export function restoreFillers(text: string): Edit[] {
-  const tokens = tokenize(text);
+export function restoreFillers(text: string, tokens: readonly Token[] = tokenize(text)): Edit[] {
   const out: Edit[] = [];
   for (let i = 1; i + 1 < tokens.length; i++) {
     const prev = tokens[i - 1];

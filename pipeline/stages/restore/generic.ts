@@ -1,10 +1,10 @@
 import { makeEdit, type Edit } from '../../edits.js';
 import { inflect, morph, synonyms } from '../../lexicon/index.js';
 import { isName } from '../align/facts.js';
-import { FUNCTION_WORDS, tokenize, type Token } from '../align/tokens.js';
+import { FUNCTION_WORDS, type Token } from '../align/tokens.js';
 import { pairCount, wordCount } from '../detect/freq.js';
 import { matchInitialCase } from './casing.js';
-import { overlapsAny, type RestoreContext } from './types.js';
+import { overlapsAny, type Restoring } from './types.js';
 
 /** Context evidence (log-count units) a candidate must beat the spun word by to be suggested. */
 const SUGGEST_MARGIN = 1;
@@ -29,8 +29,8 @@ interface Candidate {
  * corpus and in general English) and how common they are. The best candidate that
  * fits better is proposed, with a confidence that grows with the margin.
  */
-export function restoreGeneric(ctx: RestoreContext, taken: readonly Edit[]): Edit[] {
-  const tokens = tokenize(ctx.text);
+export function restoreGeneric(ctx: Restoring, taken: readonly Edit[]): Edit[] {
+  const tokens = ctx.tokens;
   const covered = (s: number, e: number) => overlapsAny(taken, s, e);
   const out: Edit[] = [];
   let si = 0;
@@ -55,7 +55,7 @@ export function restoreGeneric(ctx: RestoreContext, taken: readonly Edit[]): Edi
   return out;
 }
 
-function fit(ctx: RestoreContext, w: string, left?: Token, right?: Token): { score: number; note: string } {
+function fit(ctx: Restoring, w: string, left?: Token, right?: Token): { score: number; note: string } {
   const refL = left ? ctx.index.count(`${left.key} ${w}`) : 0;
   const refR = right ? ctx.index.count(`${w} ${right.key}`) : 0;
   const genL = left ? pairCount(left.key, w) : 0;
@@ -64,7 +64,7 @@ function fit(ctx: RestoreContext, w: string, left?: Token, right?: Token): { sco
   return { score, note: `corpus ${refL + refR}, general ${genL}+${genR}, frequency ${wordCount(w)}` };
 }
 
-function bestCandidate(ctx: RestoreContext, t: Token, left?: Token, right?: Token): Candidate | undefined {
+function bestCandidate(ctx: Restoring, t: Token, left?: Token, right?: Token): Candidate | undefined {
   const analyses = morph(t.key);
   if (analyses.length === 0) return undefined;
   const current = fit(ctx, t.key, left, right);

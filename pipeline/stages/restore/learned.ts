@@ -1,7 +1,7 @@
 import { makeEdit, type Edit } from '../../edits.js';
 import { FUNCTION_WORDS, tokenize, type Token } from '../align/tokens.js';
 import { matchInitialCase } from './casing.js';
-import { overlapsAny, type Learned, type RestoreContext } from './types.js';
+import { overlapsAny, type Learned, type Restoring } from './types.js';
 
 interface Lesson {
   spun: string;
@@ -20,7 +20,7 @@ interface Lesson {
  * taught use (same word before or after) or detection found it suspicious. Pairs of
  * function words are never learned, nor a spun wording taught two canonicals.
  */
-export function applyLearned(ctx: RestoreContext, learned: readonly Learned[], taken: readonly Edit[]): Edit[] {
+export function applyLearned(ctx: Restoring, learned: readonly Learned[], taken: readonly Edit[]): Edit[] {
   const lessons = new Map<string, Lesson>();
   for (const l of learned) {
     const keys = l.spun.split(' ');
@@ -34,7 +34,7 @@ export function applyLearned(ctx: RestoreContext, learned: readonly Learned[], t
     if (l.left) lesson.contexts.add(`L ${l.left}`);
     if (l.right) lesson.contexts.add(`R ${l.right}`);
   }
-  const tokens = tokenize(ctx.text);
+  const tokens = ctx.tokens;
   const covered = (s: number, e: number) => overlapsAny(taken, s, e);
   const suspect = (s: number, e: number) => ctx.suspects.some((x) => s < x.end && x.start < e);
   const out: Edit[] = [];
@@ -76,7 +76,7 @@ export function applyLearned(ctx: RestoreContext, learned: readonly Learned[], t
  * The canonical wording in the case of this use: a capitalized canonical is used in
  * lower case only where the references also write its words in lower case.
  */
-function adaptCase(ctx: RestoreContext, first: Token, canonical: string): string | undefined {
+function adaptCase(ctx: Restoring, first: Token, canonical: string): string | undefined {
   const canonUp = /^\p{Lu}/u.test(canonical);
   // Acronyms and abbreviations ("U.S.", "NATO") are written one way whatever the use.
   if (/^(?:\p{Lu}\.?){2,}$|^\p{Lu}(?:\.\p{Lu})+\.?$/u.test(canonical)) return canonical;

@@ -1,4 +1,5 @@
 import type { Edit } from '../../edits.js';
+import type { Token } from '../align/tokens.js';
 import type { ReferenceIndex } from '../reference.js';
 
 /** A suspicious word or phrase from the detection stage (offsets into the current text). */
@@ -15,6 +16,11 @@ export interface RestoreContext {
   text: string;
   index: ReferenceIndex;
   suspects: readonly Suspect[];
+}
+
+/** The context every mechanism works from: the input plus the text's tokens, cut once. */
+export interface Restoring extends RestoreContext {
+  tokens: readonly Token[];
 }
 
 /** A spun → canonical pair learned from an accepted alignment, with its provenance. */
