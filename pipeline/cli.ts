@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { collectInputs, insideDir, UsageError } from './corpus/inputs.js';
@@ -30,16 +31,22 @@ Writes, atomically (temp file, then rename):
 
 With --jsonl, inputs are JSON Lines records with "id" and "text" ("-" reads stdin).
 Cleaned records go to stdout, or to <dir>/clean.jsonl with --out, every other field
-kept and an "unspin" field added ({ verdict, kinds, edits }). Records stream.
+kept and an "unspin" field added ({ verdict, kinds, edits }), in input order. Records
+are read in two passes, like files, so spun records are restored from clean ones: they
+wait on a temporary file until the input ends. --per-record writes each record as soon
+as it is done, judging it alone (no cross-record detection or restoration).
 
 Options:
   --out <dir>              output directory (required for files; optional with --jsonl)
   --jsonl                  inputs are JSON Lines
+  --per-record             with --jsonl: stream, each record a corpus of its own
   --keep-boilerplate       report boilerplate lines as suggestions but keep them in the text
   --min-confidence <x>     apply restorations at or above this confidence (default ${defaultOptions.minConfidence}); the rest are suggestions
   --suggest-only           report every restoration as a suggestion; texts keep their wording
   --fail-on degraded       exit 3 when any document is degraded (for CI gates)
   --max-bytes <n>          refuse input files larger than n bytes (default 67108864)
+  --workers <n>            threads for the per-document work (default: the number of cores, ${availableParallelism()});
+                           the outputs are identical whatever the number
   --quiet                  no progress and no summary on stderr
   --timings                print time and MB/s per stage on stderr
   -h, --help               this help
@@ -74,11 +81,13 @@ function parse(argv: string[]): Parsed | 'help' | 'version' {
     options: {
       out: { type: 'string', short: 'o' },
       jsonl: { type: 'boolean', default: false },
+      'per-record': { type: 'boolean', default: false },
       'keep-boilerplate': { type: 'boolean', default: false },
       'min-confidence': { type: 'string' },
       'suggest-only': { type: 'boolean', default: false },
       'fail-on': { type: 'string' },
       'max-bytes': { type: 'string' },
+      workers: { type: 'string' },
       quiet: { type: 'boolean', short: 'q', default: false },
       timings: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -96,6 +105,9 @@ function parse(argv: string[]): Parsed | 'help' | 'version' {
   if (!(minConfidence >= 0 && minConfidence <= 1)) throw new UsageError('--min-confidence takes a number from 0 to 1');
   const maxBytes = values['max-bytes'] === undefined ? 64 * 1024 * 1024 : Number(values['max-bytes']);
   if (!(Number.isInteger(maxBytes) && maxBytes > 0)) throw new UsageError('--max-bytes takes a positive whole number');
+  const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
+  if (!(Number.isInteger(workers) && workers >= 1 && workers <= 256)) throw new UsageError('--workers takes a whole number from 1 to 256');
+  if (values['per-record'] && !values.jsonl) throw new UsageError('--per-record needs --jsonl');
   if (!values.jsonl && positionals.includes('-')) throw new UsageError('"-" (stdin) needs --jsonl');
   return {
     inputs: positionals,
@@ -109,6 +121,8 @@ function parse(argv: string[]): Parsed | 'help' | 'version' {
       suggestOnly: values['suggest-only']!,
       minConfidence,
       maxBytes,
+      workers,
+      perRecord: values['per-record']!,
     },
   };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { EditLog } from './edit-log.js';
+import { EditLog, type EditLogSnapshot } from './edit-log.js';
 import type { Edit } from './edits.js';
 import { findBoilerplate } from './stages/boilerplate.js';
 import { detectLanguage } from './stages/language.js';
@@ -44,6 +44,17 @@ export interface DocumentState {
   /** Edits proposed but not applied (below threshold, --keep-boilerplate, --suggest-only). */
   suggestions: Edit[];
   error?: string;
+}
+
+/** A DocumentState as plain data (structured-clone safe), to move it between threads. */
+export type PlainState = Omit<DocumentState, 'log'> & { log?: EditLogSnapshot };
+
+export function toPlain(state: DocumentState): PlainState {
+  return { ...state, log: state.log?.snapshot() };
+}
+
+export function fromPlain(plain: PlainState): DocumentState {
+  return { ...plain, log: plain.log && EditLog.fromSnapshot(plain.log) };
 }
 
 /** Mojibake repairs beyond this many in one document mean its own wording was damaged. */

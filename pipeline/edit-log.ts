@@ -18,6 +18,12 @@ interface Span {
   absorbs: Edit[];
 }
 
+export interface EditLogSnapshot {
+  original: string;
+  text: string;
+  edits: readonly Edit[];
+}
+
 export class EditLog {
   readonly original: string;
   private currentText: string;
@@ -31,6 +37,18 @@ export class EditLog {
 
   get text(): string {
     return this.currentText;
+  }
+
+  /** The log as plain data, to move a document between threads. */
+  snapshot(): EditLogSnapshot {
+    return { original: this.original, text: this.currentText, edits: this.applied };
+  }
+
+  static fromSnapshot(s: EditLogSnapshot): EditLog {
+    const log = new EditLog(s.original);
+    log.currentText = s.text;
+    log.applied = [...s.edits];
+    return log;
   }
 
   /** The applied edits, sorted, non-overlapping, in original offsets. */

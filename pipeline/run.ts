@@ -1,14 +1,18 @@
-import { readFile, rm, stat } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { analyzeDocument, unreadableDocument, type DocumentState, type Options } from './document.js';
+import { fromPlain, type DocumentState, type Options } from './document.js';
 import { utf8Lines } from './corpus/lines.js';
 import { AtomicStream, writeAtomic } from './corpus/outputs.js';
 import type { FileInput } from './corpus/inputs.js';
 import { renderDiff } from './report/diff.js';
 import { renderHtmlReport } from './report/html.js';
 import { timed } from './timings.js';
-import { runCorpusStages } from './stages/corpus.js';
+import { corpusEntry, decideCorpus, finishDocument, runCorpusStages, type CorpusEntry } from './stages/corpus.js';
+import { createRunner } from './workers/pool.js';
+import type { Analyzed } from './workers/tasks.js';
+import { Spool } from './corpus/spool.js';
+import { EditLog } from './edit-log.js';
 import {
   addToSummary,
   emptySummary,
@@ -25,6 +29,15 @@ export interface RunOptions extends Options {
   maxBytes: number;
   onProgress?: (done: number, total: number, label: string) => void;
   onError?: (message: string) => void;
+  /** Threads for the per-document work (default 1: this thread only). */
+  workers?: number;
+  /** JSON Lines: each record alone, written as soon as it is done (no cross-record restoration). */
+  perRecord?: boolean;
+}
+
+/** The options a worker needs (callbacks do not cross threads). */
+function passOptions(o: RunOptions): Options {
+  return { keepBoilerplate: o.keepBoilerplate, minConfidence: o.minConfidence, suggestOnly: o.suggestOnly };
 }
 
 export interface RunResult {
@@ -43,36 +56,34 @@ export function renderOutputs(state: DocumentState): { clean?: string; diff?: st
   return { clean, diff: renderDiff(state.path, state.log.original, clean) };
 }
 
-async function readInput(f: FileInput, maxBytes: number): Promise<Uint8Array | { error: string }> {
-  try {
-    const st = await stat(f.file);
-    if (st.size > maxBytes) {
-      return { error: `file is ${st.size} bytes, over the ${maxBytes}-byte limit (raise it with --max-bytes)` };
-    }
-    return await readFile(f.file);
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    return { error: e.code === 'EACCES' ? 'permission denied' : e.message };
-  }
-}
-
-/** Runs the pipeline over files, writing clean/, diff/ and report.json under `outDir`. */
+/**
+ * Runs the pipeline over files, writing clean/, diff/ and report.json under `outDir`.
+ * Pass 1 and the per-document work of the corpus stages run on `options.workers`
+ * threads; the outputs are the same whatever their number.
+ */
 export async function runFiles(files: readonly FileInput[], outDir: string, options: RunOptions): Promise<RunResult> {
-  const states: DocumentState[] = [];
-  let done = 0;
+  const runner = createRunner(options.workers ?? 1);
+  let states: DocumentState[];
   let totalBytes = 0;
-  for (const f of files) {
-    const bytes = await readInput(f, options.maxBytes);
-    let state: DocumentState;
-    if (bytes instanceof Uint8Array) {
-      totalBytes += bytes.length;
-      state = analyzeDocument(f.rel, f.rel, bytes, options);
-    } else state = unreadableDocument(f.rel, f.rel, bytes.error);
-    state.file = path.relative(process.cwd(), f.file) || f.file;
-    states.push(state);
-    options.onProgress?.(++done, files.length * 2, f.rel);
+  try {
+    let done = 0;
+    const analyzed = await runner.map(
+      'analyze',
+      files.map((f) => ({ id: f.rel, path: f.rel, file: f.file, maxBytes: options.maxBytes, options: passOptions(options) })),
+      (i) => options.onProgress?.(++done, files.length * 2, files[i].rel),
+    );
+    const docs = analyzed.map((a, i) => {
+      totalBytes += a.bytes;
+      const state = fromPlain(a.state);
+      state.file = path.relative(process.cwd(), files[i].file) || files[i].file;
+      return { state, intrinsic: a.intrinsic };
+    });
+    states = docs.map((d) => d.state);
+    await runCorpusStages(docs, options, runner);
+  } finally {
+    await runner.close();
   }
-  runCorpusStages(states, options);
+  let done = files.length;
 
   const report = await AtomicStream.open(path.join(outDir, 'report.json'));
   const summary = emptySummary();
@@ -114,26 +125,118 @@ export interface JsonlSink {
   report?: AtomicStream;
 }
 
+/** Records analyzed together: enough to keep every thread busy, few enough to keep memory flat. */
+const RECORDS_PER_THREAD = 16;
+
+interface PendingRecord {
+  record: Record<string, unknown>;
+  id: string;
+  lineNo: number;
+  /** Set for a record passed through unchanged (no text field). */
+  skipped?: string;
+}
+
 /**
- * Streams JSON Lines records (`id`, `text`, any other fields kept) through the
- * per-document stages, one record at a time: memory does not grow with the input.
+ * Runs JSON Lines records (`id`, `text`, any other fields kept) through the pipeline,
+ * in two passes, as files mode does: pass 1 analyzes each record (a window at a time,
+ * on the runner's threads) and spools it to a temporary file, keeping only what the
+ * corpus stages need; the corpus stages then compare and restore records against
+ * each other; pass 2 reads the spool back and writes every record, in input order.
+ * With `perRecord`, each record is a corpus of its own and is written as soon as its
+ * window is done: no cross-record restoration, no wait for the end of the input.
  */
 export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOptions, sourceName = 'stdin'): Promise<RunResult> {
   const summary = emptySummary();
   let failures = 0;
   let totalBytes = 0;
-  let lineNo = 0;
   let first = true;
   const write = async (s: string) => {
     if (sink.records instanceof AtomicStream) await sink.records.write(s);
     else if (!sink.records.write(s)) await new Promise<void>((r) => (sink.records as Writable).once('drain', r));
   };
-  if (sink.report) await sink.report.write(reportHeader());
+  const emit = async (p: PendingRecord, state?: DocumentState) => {
+    if (!state) {
+      await write(JSON.stringify({ ...p.record, unspin: { verdict: 'skipped', kinds: ['unreadable'], edits: 0, error: p.skipped } }) + '\n');
+      return;
+    }
+    if (state.error) {
+      failures++;
+      options.onError?.(`${sourceName}:${p.lineNo}: record ${p.id}: ${state.error}`);
+    }
+    const doc: ReportDocument = toReportDocument(state);
+    addToSummary(summary, doc);
+    const text = state.log?.text ?? p.record.text;
+    await write(JSON.stringify({ ...p.record, text, unspin: { verdict: doc.verdict, kinds: doc.kinds, edits: doc.edits.length } }) + '\n');
+    if (sink.report) await sink.report.write(reportDocument(doc, first));
+    first = false;
+    options.onProgress?.(p.lineNo, 0, p.id);
+  };
+  const task = (p: PendingRecord) => ({ id: p.id, path: p.id, text: p.record.text as string, maxBytes: options.maxBytes, options: passOptions(options) });
+
+  const runner = createRunner(options.workers ?? 1);
+  const spool = options.perRecord ? undefined : new Spool<{ p: PendingRecord; a?: Analyzed }>();
+  const entries: CorpusEntry[] = [];
+  try {
+    if (sink.report) await sink.report.write(reportHeader());
+    const windows = recordWindows(input, RECORDS_PER_THREAD * runner.threads, sourceName, (m) => {
+      failures++;
+      options.onError?.(m);
+    });
+    for await (const window of windows) {
+      const docs = window.filter((p) => !p.skipped);
+      const results = new Map<PendingRecord, Analyzed>();
+      (await runner.map(spool ? 'analyze' : 'record', docs.map(task))).forEach((a, i) => results.set(docs[i], a));
+      for (const p of window) {
+        const a = results.get(p);
+        if (a) totalBytes += a.bytes;
+        if (!spool) {
+          await emit(p, a && fromPlain(a.state));
+          continue;
+        }
+        // The record's text is the log's original: spool it once.
+        spool.write({ p: a?.state.log ? { ...p, record: { ...p.record, text: undefined } } : p, a });
+        const entry = a && corpusEntry({ state: fromPlain(a.state), intrinsic: a.intrinsic });
+        if (entry) entries.push({ ...entry, offsets: EditLog.fromSnapshot({ original: '', text: '', edits: entry.offsets.edits }) });
+      }
+    }
+    if (spool) {
+      const decisions = await decideCorpus(entries, runner);
+      entries.length = 0;
+      for (const { p, a } of spool.read()) {
+        if (!a) {
+          await emit(p);
+          continue;
+        }
+        const d = { state: fromPlain(a.state), intrinsic: a.intrinsic };
+        finishDocument(d, decisions, options);
+        if (d.state.log) p.record.text = d.state.log.original;
+        await emit(p, d.state);
+      }
+    }
+  } finally {
+    spool?.remove();
+    await runner.close();
+  }
+  if (sink.report) {
+    await sink.report.write(reportFooter(summary));
+    await sink.report.commit();
+  }
+  if (sink.records instanceof AtomicStream) await sink.records.commit();
+  return { summary, failures, bytes: totalBytes };
+}
+
+/**
+ * Parsed records in windows of `size`. Lines that are not valid UTF-8 or not a JSON
+ * object are reported through `fail` and left out; a record without a string "text"
+ * is kept, marked skipped, so it is passed through in its place.
+ */
+async function* recordWindows(input: Readable, size: number, sourceName: string, fail: (message: string) => void): AsyncGenerator<PendingRecord[]> {
+  let window: PendingRecord[] = [];
+  let lineNo = 0;
   for await (const decoded of utf8Lines(input)) {
     lineNo++;
     if (!decoded.ok) {
-      failures++;
-      options.onError?.(`${sourceName}:${lineNo}: ${decoded.error}; record left out`);
+      fail(`${sourceName}:${lineNo}: ${decoded.error}; record left out`);
       continue;
     }
     const line = decoded.text;
@@ -143,36 +246,20 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
       record = JSON.parse(line);
       if (record === null || typeof record !== 'object' || Array.isArray(record)) throw new Error('not a JSON object');
     } catch (err) {
-      failures++;
-      options.onError?.(`${sourceName}:${lineNo}: not a JSON object (${(err as Error).message}); record left out`);
+      fail(`${sourceName}:${lineNo}: not a JSON object (${(err as Error).message}); record left out`);
       continue;
     }
     const id = record.id === undefined ? `${sourceName}:${lineNo}` : String(record.id);
+    const pending: PendingRecord = { record, id, lineNo };
     if (typeof record.text !== 'string') {
-      failures++;
-      options.onError?.(`${sourceName}:${lineNo}: record ${id} has no string "text" field; passed through unchanged`);
-      await write(JSON.stringify({ ...record, unspin: { verdict: 'skipped', kinds: ['unreadable'], edits: 0, error: 'no text field' } }) + '\n');
-      continue;
+      fail(`${sourceName}:${lineNo}: record ${id} has no string "text" field; passed through unchanged`);
+      pending.skipped = 'no text field';
     }
-    totalBytes += Buffer.byteLength(record.text);
-    const state = analyzeDocument(id, id, record.text, options);
-    runCorpusStages([state], options);
-    if (state.error) {
-      failures++;
-      options.onError?.(`${sourceName}:${lineNo}: record ${id}: ${state.error}`);
+    window.push(pending);
+    if (window.length >= size) {
+      yield window;
+      window = [];
     }
-    const doc: ReportDocument = toReportDocument(state);
-    addToSummary(summary, doc);
-    const text = state.log?.text ?? record.text;
-    await write(JSON.stringify({ ...record, text, unspin: { verdict: doc.verdict, kinds: doc.kinds, edits: doc.edits.length } }) + '\n');
-    if (sink.report) await sink.report.write(reportDocument(doc, first));
-    first = false;
-    options.onProgress?.(lineNo, 0, id);
   }
-  if (sink.report) {
-    await sink.report.write(reportFooter(summary));
-    await sink.report.commit();
-  }
-  if (sink.records instanceof AtomicStream) await sink.records.commit();
-  return { summary, failures, bytes: totalBytes };
+  if (window.length) yield window;
 }

@@ -25,3 +25,8 @@ export function formatTimings(bytes: number): string {
   const rows = [...totals].map(([stage, ms]) => `${stage.padEnd(14)} ${(ms / 1000).toFixed(2).padStart(8)} s ${(mb / (ms / 1000)).toFixed(2).padStart(9)} MB/s`);
   return ['stage               time    throughput', ...rows].join('\n') + '\n';
 }
+
+/** Adds another thread's stage totals (a worker's) to this thread's. */
+export function addTimings(other: ReadonlyMap<string, number>): void {
+  for (const [stage, ms] of other) totals.set(stage, (totals.get(stage) ?? 0) + ms);
+}

@@ -1,10 +1,12 @@
 import { mapSuggestion, type DocumentState, type Options, type SentenceFinding } from '../document.js';
-import { crossDocumentEvidence, type CrossEvidence } from './crossdoc.js';
-import { detectIntrinsic, type IntrinsicResult } from './detect.js';
-import { findDuplicates } from './duplicates.js';
+import type { EditLog } from '../edit-log.js';
+import type { SourceSpan } from '../edits.js';
 import { timed } from '../timings.js';
-import { ReferenceIndex } from './reference.js';
-import { restoreDocument } from './restore.js';
+import type { Restored, Runner } from '../workers/tasks.js';
+import type { CrossEvidence } from './crossdoc.js';
+import type { IntrinsicResult } from './detect.js';
+import { findDuplicates } from './duplicates.js';
+import type { Suspect } from './restore.js';
 
 /**
  * Documents below this intrinsic score are not checked against the others: with
@@ -12,73 +14,130 @@ import { restoreDocument } from './restore.js';
  */
 const CROSS_CHECK_FLOOR = 0.1;
 
+/** A document after pass 1, with its intrinsic detection if the corpus stages apply to it. */
+export interface AnalyzedDocument {
+  state: DocumentState;
+  intrinsic?: IntrinsicResult;
+}
+
 /**
- * The stages that need the whole corpus, run after every document was read,
- * normalized and stripped of boilerplate:
- * 1. intrinsic detection scores each document and sentence;
- * 2. cross-document detection settles the documents intrinsic detection let pass
- *    whose sentences are synonym swaps of another document's;
- * 3. near-duplicate copies are found; the clean documents, one copy of each, become
- *    the reference index;
- * 4. each spun document is restored against the index; edits below the confidence
- *    threshold (or all, with --suggest-only) are reported as suggestions.
- * Updates each DocumentState in place.
+ * What the corpus stages need of a document: its cleaned text and intrinsic verdict.
+ * Small enough to hold for a whole corpus while the documents themselves wait on
+ * disk (JSON Lines) or in memory (files).
  */
-export function runCorpusStages(states: DocumentState[], options: Options): void {
-  const active = states.filter((s) => s.log && s.verdict !== 'skipped');
-  const intrinsic = new Map<DocumentState, IntrinsicResult>();
-  for (const s of active) intrinsic.set(s, timed('detect', () => detectIntrinsic(s.log!.text)));
+export interface CorpusEntry {
+  id: string;
+  text: string;
+  score: number;
+  spun: boolean;
+  suspects: readonly Suspect[];
+  /** Maps offsets of `text` to the input, to cite a reference as it is. */
+  offsets: EditLog;
+}
 
-  const check = new Set(active.filter((s) => !intrinsic.get(s)!.spun && intrinsic.get(s)!.score >= CROSS_CHECK_FLOOR).map((s) => s.id));
-  const cross = check.size
-    ? timed('cross-document', () =>
-        crossDocumentEvidence(
-          active.map((s) => ({ id: s.id, text: s.log!.text, score: intrinsic.get(s)!.score })),
-          check,
-        ),
-      )
-    : new Map<string, CrossEvidence>();
+/** The corpus stages' conclusions, per document id. */
+export interface CorpusDecisions {
+  cross: Map<string, CrossEvidence>;
+  /** Near-duplicate copy → the cleanest copy. */
+  copies: Map<string, string>;
+  /** Restorations of the spun documents, sources cited in original offsets. */
+  restored: Map<string, Restored>;
+}
 
-  const spun = (s: DocumentState) => intrinsic.get(s)!.spun || cross.has(s.id);
+export function corpusEntry(d: AnalyzedDocument): CorpusEntry | undefined {
+  const log = d.state.log;
+  if (!d.intrinsic || !log) return undefined;
+  const i = d.intrinsic;
+  return { id: d.state.id, text: log.text, score: i.score, spun: i.spun, suspects: i.words, offsets: log };
+}
+
+/**
+ * The stages that need the whole corpus, run after pass 1 (read, normalize,
+ * boilerplate, language, intrinsic detection) on every document:
+ * 1. cross-document detection settles the documents intrinsic detection let pass
+ *    whose sentences are synonym swaps of another document's;
+ * 2. near-duplicate copies are found; the clean documents, one copy of each, become
+ *    the reference index;
+ * 3. each spun document is restored against the index.
+ * Per-document work of steps 1 and 3 runs on the runner's threads, each against its
+ * own copy of the index; everything that decides between documents runs here, in
+ * input order, so the decisions do not depend on the number of threads.
+ */
+export async function decideCorpus(entries: readonly CorpusEntry[], runner: Runner): Promise<CorpusDecisions> {
+  const check = entries.filter((d) => !d.spun && d.score >= CROSS_CHECK_FLOOR).map((d) => d.id);
+  const cross = new Map<string, CrossEvidence>();
+  if (check.length) {
+    await runner.broadcast('crossIndex', entries.map((d) => ({ id: d.id, text: d.text, score: d.score })));
+    const found = await runner.map('crossCheck', check);
+    found.forEach((e, i) => e && cross.set(check[i], e));
+    await runner.broadcast('crossIndex', null);
+  }
+  const spun = (d: CorpusEntry) => d.spun || cross.has(d.id);
 
   // Syndicated copies: reported, and only the cleanest copy of each is a reference.
-  const copies = timed('duplicates', () => findDuplicates(active.map((s) => ({ id: s.id, text: s.log!.text, score: intrinsic.get(s)!.score }))));
-  for (const s of active) {
-    const of = copies.get(s.id);
-    if (of === undefined) continue;
-    s.kinds.add('duplicate');
-    s.duplicateOf = of;
-  }
+  const copies = timed('duplicates', () => findDuplicates(entries.map((d) => ({ id: d.id, text: d.text, score: d.score }))));
 
-  const index = new ReferenceIndex();
-  timed('reference', () => {
-    for (const s of active) {
-      if (!spun(s) && !copies.has(s.id)) index.add(s.id, s.log!.text, (o, side) => s.log!.toOriginal(o, side));
-    }
+  const restored = new Map<string, Restored>();
+  const toRestore = entries.filter(spun);
+  if (toRestore.length === 0) return { cross, copies, restored };
+  const references = entries.filter((d) => !spun(d) && !copies.has(d.id));
+  await runner.broadcast('referenceIndex', references.map((d) => ({ id: d.id, text: d.text })));
+  const results = await runner.map(
+    'restore',
+    toRestore.map((d) => ({ docId: d.id, text: d.text, suspects: d.suspects })),
+  );
+  await runner.broadcast('referenceIndex', null);
+
+  // Sources cite the reference file as it is, not its cleaned text.
+  const offsets = new Map(references.map((d) => [d.id, d.offsets]));
+  results.forEach((r, i) => {
+    const cited = 'error' in r ? r : { edits: r.edits.map((e) => (e.source ? { ...e, source: citeOriginal(offsets.get(e.source.id), e.source) } : e)) };
+    restored.set(toRestore[i].id, cited);
   });
+  return { cross, copies, restored };
+}
 
-  for (const s of active) {
-    const d = intrinsic.get(s)!;
-    const log = s.log!;
-    const evidence = cross.get(s.id);
-    s.score = evidence ? combine(d.score, evidence) : d.score;
-    s.sentences = d.sentences.map((x) => toOriginal(log, withCross(x, evidence)));
-    if (!spun(s)) continue;
-    s.verdict = 'degraded';
-    s.kinds.add('spun');
-    let edits;
-    try {
-      edits = timed('restore', () => restoreDocument({ docId: s.id, text: log.text, index, suspects: d.words }));
-    } catch (err) {
-      // A failure restoring one document must not take the corpus down with it.
-      s.error = `restoration failed: ${(err as Error).message}`;
-      continue;
-    }
-    const applied = options.suggestOnly ? [] : edits.filter((e) => e.confidence >= options.minConfidence);
-    const suggested = edits.filter((e) => !applied.includes(e));
-    s.suggestions.push(...suggested.map((e) => mapSuggestion(log, e)));
-    log.apply(applied);
+/**
+ * Writes the corpus stages' conclusions into one document's state: its final score,
+ * sentence findings, verdict and kinds, and its restorations (applied at or above the
+ * confidence threshold, suggested below it or with --suggest-only).
+ */
+export function finishDocument(d: AnalyzedDocument, decisions: CorpusDecisions, options: Options): void {
+  const { state, intrinsic } = d;
+  const log = state.log;
+  if (!intrinsic || !log) return;
+  const of = decisions.copies.get(state.id);
+  if (of !== undefined) {
+    state.kinds.add('duplicate');
+    state.duplicateOf = of;
   }
+  const evidence = decisions.cross.get(state.id);
+  state.score = evidence ? combine(intrinsic.score, evidence) : intrinsic.score;
+  state.sentences = intrinsic.sentences.map((x) => toOriginal(log, withCross(x, evidence)));
+  if (!intrinsic.spun && !evidence) return;
+  state.verdict = 'degraded';
+  state.kinds.add('spun');
+  const r = decisions.restored.get(state.id);
+  if (!r) return;
+  if ('error' in r) {
+    state.error = r.error;
+    return;
+  }
+  const applied = options.suggestOnly ? [] : r.edits.filter((e) => e.confidence >= options.minConfidence);
+  const suggested = r.edits.filter((e) => !applied.includes(e));
+  state.suggestions.push(...suggested.map((e) => mapSuggestion(log, e)));
+  log.apply(applied);
+}
+
+/** The corpus stages over documents held in memory. Updates each DocumentState in place. */
+export async function runCorpusStages(docs: readonly AnalyzedDocument[], options: Options, runner: Runner): Promise<void> {
+  const entries = docs.map(corpusEntry).filter((e) => e !== undefined);
+  const decisions = await decideCorpus(entries, runner);
+  for (const d of docs) finishDocument(d, decisions, options);
+}
+
+function citeOriginal(log: EditLog | undefined, s: SourceSpan): SourceSpan {
+  return log ? { ...s, start: log.toOriginal(s.start, 'start'), end: log.toOriginal(s.end, 'end') } : s;
 }
 
 /** Document score with cross-document evidence: each swapped unit adds independent weight. */

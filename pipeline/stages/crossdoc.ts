@@ -36,25 +36,32 @@ const SCORE_MARGIN = 0.05;
  * another document while its content words are WordNet swaps of the other's is
  * strong evidence that one of the two is spun; the one with the higher intrinsic
  * score is. Retrieval goes through the skeleton-shingle index, never all pairs.
- * Returns evidence for the documents among `check` judged spun this way.
+ * Built once over the corpus; `evidenceFor` then judges one document at a time, so
+ * documents can be judged on several threads against copies of the same index.
  */
-export function crossDocumentEvidence(docs: readonly CrossDoc[], check: ReadonlySet<string>): Map<string, CrossEvidence> {
-  const index = new ReferenceIndex({ retrievalOnly: true });
-  const byId = new Map(docs.map((d) => [d.id, d]));
-  for (const d of docs) index.add(d.id, d.text);
-  const out = new Map<string, CrossEvidence>();
-  for (const d of docs) {
-    if (!check.has(d.id)) continue;
-    const all = index.unitsOf(d.id); // already cut when the document was indexed
+export class CrossIndex {
+  private readonly index = new ReferenceIndex({ retrievalOnly: true });
+  private readonly byId: Map<string, CrossDoc>;
+
+  constructor(docs: readonly CrossDoc[]) {
+    this.byId = new Map(docs.map((d) => [d.id, d]));
+    for (const d of docs) this.index.add(d.id, d.text);
+  }
+
+  /** Evidence that document `id` is spun, or undefined. */
+  evidenceFor(id: string): CrossEvidence | undefined {
+    const d = this.byId.get(id);
+    if (!d) return undefined;
+    const all = this.index.unitsOf(d.id); // already cut when the document was indexed
     const sentences = all.filter((u) => u.kind === 'sentence').length;
     const perPartner = new Map<string, SwappedUnit[]>();
     for (const u of all) {
-      for (const ref of index.candidates(u.tokens, 3, d.id)) {
+      for (const ref of this.index.candidates(u.tokens, 3, d.id)) {
         const al = alignUnits(u.tokens, ref.tokens, lexiconJudge);
         if (!al.accepted) continue;
         const swaps = al.pairs.filter((p) => p.interior && (p.kind === 'synonym' || p.kind === 'related' || p.kind === 'filler')).length;
         if (swaps === 0) continue;
-        const partner = byId.get(ref.docId)!;
+        const partner = this.byId.get(ref.docId)!;
         if (d.score < partner.score + SCORE_MARGIN) continue;
         let list = perPartner.get(ref.docId);
         if (!list) perPartner.set(ref.docId, (list = []));
@@ -67,7 +74,18 @@ export function crossDocumentEvidence(docs: readonly CrossDoc[], check: Readonly
       if (list.length < MIN_SWAPPED_UNITS || list.length < MIN_SWAPPED_SHARE * sentences) continue;
       if (!best || list.length > best.units.length) best = { partner, units: list };
     }
-    if (best) out.set(d.id, best);
+    return best;
+  }
+}
+
+/** Evidence for the documents among `check` judged spun by another document. */
+export function crossDocumentEvidence(docs: readonly CrossDoc[], check: ReadonlySet<string>): Map<string, CrossEvidence> {
+  const index = new CrossIndex(docs);
+  const out = new Map<string, CrossEvidence>();
+  for (const d of docs) {
+    if (!check.has(d.id)) continue;
+    const e = index.evidenceFor(d.id);
+    if (e) out.set(d.id, e);
   }
   return out;
 }

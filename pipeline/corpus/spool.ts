@@ -1,0 +1,63 @@
+/**
+ * A temporary file of values written once and read back once, in order: how a
+ * two-pass run keeps its documents on disk rather than in memory between the passes.
+ * Values go through v8's structured serialization (Sets, Maps and typed arrays
+ * survive), each prefixed by its byte length.
+ */
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+
+export class Spool<T> {
+  private readonly dir = mkdtempSync(path.join(tmpdir(), 'unspin-spool-'));
+  private readonly file = path.join(this.dir, 'spool.bin');
+  private fd: number | undefined = openSync(this.file, 'w');
+  count = 0;
+
+  write(value: T): void {
+    if (this.fd === undefined) throw new Error('spool already closed for writing');
+    const body = serialize(value);
+    const head = Buffer.alloc(4);
+    head.writeUInt32LE(body.length);
+    writeSync(this.fd, head);
+    writeSync(this.fd, body);
+    this.count++;
+  }
+
+  /** The values in the order written. Closes the file for writing first. */
+  *read(): Generator<T> {
+    if (this.fd !== undefined) {
+      closeSync(this.fd);
+      this.fd = undefined;
+    }
+    const fd = openSync(this.file, 'r');
+    try {
+      const head = Buffer.alloc(4);
+      for (let i = 0; i < this.count; i++) {
+        readExactly(fd, head);
+        const body = Buffer.alloc(head.readUInt32LE(0));
+        readExactly(fd, body);
+        yield deserialize(body) as T;
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Deletes the file; safe to call more than once. */
+  remove(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+function readExactly(fd: number, buf: Buffer): void {
+  let at = 0;
+  while (at < buf.length) {
+    const n = readSync(fd, buf, at, buf.length - at, null);
+    if (n === 0) throw new Error('spool file ended early');
+    at += n;
+  }
+}

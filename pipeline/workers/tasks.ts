@@ -1,0 +1,156 @@
+/**
+ * The per-document work of a run, as named tasks a thread can execute: pass 1 for one
+ * input, cross-document judgement of one document, restoration of one document. The
+ * same handlers run in the main thread (`--workers 1`) and in each worker of the
+ * pool, so the results cannot depend on the number of workers.
+ *
+ * Two tasks are set-ups (`crossIndex`, `referenceIndex`) sent to every thread: each
+ * builds its own copy of an index, from the same documents in the same order, and the
+ * per-document tasks that follow read it.
+ */
+import { readInput } from '../corpus/read-input.js';
+import { analyzeDocument, fromPlain, toPlain, unreadableDocument, type Options, type PlainState } from '../document.js';
+import type { Edit } from '../edits.js';
+import { runCorpusStages } from '../stages/corpus.js';
+import { CrossIndex, type CrossDoc, type CrossEvidence } from '../stages/crossdoc.js';
+import { detectIntrinsic, type IntrinsicResult } from '../stages/detect.js';
+import { ReferenceIndex } from '../stages/reference.js';
+import { restoreDocument, type Suspect } from '../stages/restore.js';
+import { stageTimings, timed } from '../timings.js';
+
+/** One input of pass 1: a file to read, or a text (JSON Lines record). */
+export interface AnalyzeInput {
+  id: string;
+  path: string;
+  file?: string;
+  text?: string;
+  maxBytes: number;
+  options: Options;
+}
+
+export interface Analyzed {
+  state: PlainState;
+  /** Bytes of input text read. */
+  bytes: number;
+  /** Intrinsic detection, for documents the corpus stages work on. */
+  intrinsic?: IntrinsicResult;
+}
+
+export interface RefDoc {
+  id: string;
+  text: string;
+}
+
+export interface RestoreJob {
+  docId: string;
+  text: string;
+  suspects: readonly Suspect[];
+}
+
+export type Restored = { edits: Edit[] } | { error: string };
+
+/** Pass 1: read, normalize, language, boilerplate, then intrinsic detection. */
+export async function analyze(input: AnalyzeInput): Promise<Analyzed> {
+  let source: Uint8Array | string;
+  if (input.text !== undefined) source = input.text;
+  else {
+    const bytes = await readInput(input.file!, input.maxBytes);
+    if (!(bytes instanceof Uint8Array)) return { state: toPlain(unreadableDocument(input.id, input.path, bytes.error)), bytes: 0 };
+    source = bytes;
+  }
+  const bytes = typeof source === 'string' ? Buffer.byteLength(source) : source.length;
+  const state = analyzeDocument(input.id, input.path, source, input.options);
+  const active = state.log !== undefined && state.verdict !== 'skipped';
+  const intrinsic = active ? timed('detect', () => detectIntrinsic(state.log!.text)) : undefined;
+  return { state: toPlain(state), bytes, intrinsic };
+}
+
+/** Handlers with their own index state: one set per thread. */
+export function createHandlers() {
+  let cross: CrossIndex | undefined;
+  let reference: ReferenceIndex | undefined;
+  return {
+    analyze,
+    crossIndex(docs: readonly CrossDoc[] | null): void {
+      cross = docs ? timed('cross-document', () => new CrossIndex(docs)) : undefined;
+    },
+    crossCheck(id: string): CrossEvidence | null {
+      if (!cross) throw new Error('crossCheck before crossIndex');
+      return timed('cross-document', () => cross!.evidenceFor(id)) ?? null;
+    },
+    referenceIndex(refs: readonly RefDoc[] | null): void {
+      if (!refs) {
+        reference = undefined;
+        return;
+      }
+      reference = timed('reference', () => {
+        const index = new ReferenceIndex();
+        for (const r of refs) index.add(r.id, r.text);
+        return index;
+      });
+    },
+    restore(job: RestoreJob): Restored {
+      if (!reference) throw new Error('restore before referenceIndex');
+      try {
+        return { edits: timed('restore', () => restoreDocument({ ...job, index: reference! })) };
+      } catch (err) {
+        // A failure restoring one document must not take the corpus down with it.
+        return { error: `restoration failed: ${(err as Error).message}` };
+      }
+    },
+    /**
+     * A JSON Lines record: pass 1 and the corpus stages over a corpus of one (no
+     * other record to compare with or restore from), in this thread.
+     */
+    async record(input: AnalyzeInput): Promise<Analyzed> {
+      const a = await analyze(input);
+      const doc = { state: fromPlain(a.state), intrinsic: a.intrinsic };
+      await runCorpusStages([doc], input.options, new LocalRunner());
+      return { state: toPlain(doc.state), bytes: a.bytes };
+    },
+    timings(): Map<string, number> {
+      return new Map(stageTimings());
+    },
+  };
+}
+
+export type Handlers = ReturnType<typeof createHandlers>;
+export type TaskName = keyof Handlers;
+export type Arg<K extends TaskName> = Parameters<Handlers[K]>[0];
+export type Result<K extends TaskName> = Awaited<ReturnType<Handlers[K]>>;
+
+export interface Runner {
+  readonly threads: number;
+  /** Runs task `name` on every argument; results in argument order. */
+  map<K extends TaskName>(name: K, args: readonly Arg<K>[], onResult?: (i: number) => void): Promise<Result<K>[]>;
+  /** Runs task `name` once on every thread (index set-ups). */
+  broadcast<K extends TaskName>(name: K, arg: Arg<K>): Promise<Result<K>[]>;
+  /** Stops the threads, after adding their stage timings to this thread's. */
+  close(): Promise<void>;
+}
+
+/** Runs the tasks in this thread, one after the other. */
+export class LocalRunner implements Runner {
+  readonly threads = 1;
+  private readonly handlers = createHandlers();
+
+  private call<K extends TaskName>(name: K, arg: Arg<K>): Promise<Result<K>> {
+    const fn = this.handlers[name] as (a: Arg<K>) => Result<K> | Promise<Result<K>>;
+    return Promise.resolve(fn(arg));
+  }
+
+  async map<K extends TaskName>(name: K, args: readonly Arg<K>[], onResult?: (i: number) => void): Promise<Result<K>[]> {
+    const out: Result<K>[] = [];
+    for (const [i, a] of args.entries()) {
+      out.push(await this.call(name, a));
+      onResult?.(i);
+    }
+    return out;
+  }
+
+  async broadcast<K extends TaskName>(name: K, arg: Arg<K>): Promise<Result<K>[]> {
+    return [await this.call(name, arg)];
+  }
+
+  async close(): Promise<void> {}
+}
