@@ -1,13 +1,8 @@
+import { UNPAIRED_FILLERS } from '../../lexicon/fillers.js';
 import { relation } from '../../lexicon/index.js';
 import { factOf, numberValue } from './facts.js';
 import type { PairJudge, PairKind } from './align.js';
 import { FUNCTION_WORDS, type Token } from './tokens.js';
-
-/**
- * Words a spinner inserts without any counterpart in the original ("has actually",
- * "will certainly", "very first"). The list is the project's own.
- */
-export const FILLERS: ReadonlySet<string> = new Set(['actually', 'certainly', 'very', 'really', 'truly', 'definitely', 'undoubtedly']);
 
 /** Longest run, on either side, that the judge will try to explain piece by piece. */
 const MAX_RUN = 8;
@@ -78,7 +73,7 @@ export function makeJudge(opts: JudgeOptions): PairJudge {
       const factsA = new Set(spun.map(factOf).filter((f) => f !== undefined));
       const factsB = new Set(ref.map(factOf).filter((f) => f !== undefined));
       if ([...factsA].some((f) => !factsB.has(f)) || [...factsB].some((f) => !factsA.has(f))) return 'fact';
-      if (ref.length === 0) return spun.every((t) => FILLERS.has(t.key)) ? 'filler' : 'unexplained';
+      if (ref.length === 0) return spun.every((t) => UNPAIRED_FILLERS.has(t.key)) ? 'filler' : 'unexplained';
       if (spun.length === 0) return 'unexplained';
       const whole = kinship(spun.map((t) => t.key).join(' '), ref.map((t) => t.key).join(' '), opts.strict);
       if (whole) return whole;
@@ -185,7 +180,7 @@ function segmentRuns(
       return rel === 'synonym' ? [0, 'synonym'] : rel === 'related' ? [1, 'related'] : no;
     }
     if (a.length && !r.length) {
-      if (a.every((t) => FILLERS.has(t.key))) return [0, 'filler'];
+      if (a.every((t) => UNPAIRED_FILLERS.has(t.key))) return [0, 'filler'];
       // "Wall" + "surface": the anchor word was replaced by a multiword synonym of itself.
       if (before && kinship(`${before.key} ${key(a)}`, before.key) === 'synonym') return [0, 'synonym'];
       if (after && kinship(`${key(a)} ${after.key}`, after.key) === 'synonym') return [0, 'synonym'];

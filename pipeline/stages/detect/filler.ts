@@ -1,32 +1,21 @@
 /**
  * Signal `filler`: words a spinner inserts next to function words — "has actually
  * approved", "will certainly try", "his very first visit", "our very own", "his/her".
- * The project's own table; each pattern marks the inserted word only. Strengths are
- * lower for patterns careful writers also use ("the very first time", "the very same").
+ * The patterns and their strengths are the project's fillers (`lexicon/fillers.ts`);
+ * each pattern marks the inserted word only. Strengths are lower for patterns careful
+ * writers also use ("the very first time", "the very same").
  */
+import { AFTER_AUXILIARY, BEFORE_WORD, SLASHED } from '../../lexicon/fillers.js';
 import { ADJ_PREV, FUNC, NUM, type Doc, type Finding } from './types.js';
 
-const HAVE = new Set(['has', 'have', 'had', 'having', "'ve", "'d"]);
-/** Adverb inserted after a modal: strength by modal. */
-const MODAL_FILLER = new Map([
-  ['will certainly', 0.6],
-  ["'ll certainly", 0.6],
-  ['would certainly', 0.4],
-  ['would definitely', 0.5],
-  ['will definitely', 0.5],
-]);
-/** Intensifier inserted before a word ("first" → "very first"): only the intensifier is marked. */
-const INTENSIFIED = new Map([
-  ['very first', 0.3],
-  ['very own', 0.5],
-  ['very best', 0.3],
-  ['very same', 0.3],
-  ['absolute best', 0.5],
-  ['exact same', 0.45],
-]);
-const INTENSIFIERS = new Set([...INTENSIFIED.keys()].map((k) => k.split(' ')[0]));
-/** "his/her" for "his": only with a slash between the two. */
-const SLASHED = new Map([['his/her', 0.35]]);
+/** Adverb inserted after an auxiliary, keyed "has actually". */
+const AFTER = new Map(AFTER_AUXILIARY.map((f) => [`${f.host} ${f.filler}`, f]));
+const ADVERBS = new Set(AFTER_AUXILIARY.map((f) => f.filler));
+/** Intensifier inserted before a word, keyed "very first": only the intensifier is marked. */
+const BEFORE = new Map(BEFORE_WORD.map((f) => [`${f.filler} ${f.host}`, f.strength]));
+const INTENSIFIERS = new Set(BEFORE_WORD.map((f) => f.filler));
+/** Second halves of the slashed pairs ("her" of "his/her"). */
+const SLASH_SECONDS = new Set([...SLASHED.keys()].map((k) => k.slice(k.indexOf('/') + 1)));
 
 /** A word that can follow an auxiliary: a participle, an adverb, or any content word. */
 function contentAt(doc: Doc, i: number): boolean {
@@ -45,22 +34,23 @@ export function fillerFindings(doc: Doc): Finding[] {
     const w = lower[i];
     const prev = lower[i - 1];
     if ((flags[i] & ADJ_PREV) === 0) {
-      const slash = w === 'her' ? SLASHED.get(`${prev}/${w}`) : undefined;
+      const slash = SLASH_SECONDS.has(w) ? SLASHED.get(`${prev}/${w}`) : undefined;
       if (slash !== undefined && doc.text.slice(words[i - 1].end, words[i].start) === '/') push(i - 1, i, slash);
       continue;
     }
-    if (w === 'actually' && HAVE.has(prev) && (contentAt(doc, i + 1) || (lower[i + 1] === 'been' && (flags[i + 1] & ADJ_PREV) !== 0))) {
+    const aux = ADVERBS.has(w) ? AFTER.get(`${prev} ${w}`) : undefined;
+    if (aux?.beforeParticiple !== undefined && (contentAt(doc, i + 1) || (lower[i + 1] === 'been' && (flags[i + 1] & ADJ_PREV) !== 0))) {
+      // A perfect auxiliary: "been" may follow, and a past participle makes the filler likelier.
       const next = lower[i + 1];
-      push(i, i, /(?:ed|en|wn|ne|ught)$/.test(next) || next === 'been' ? 0.7 : 0.6);
+      push(i, i, /(?:ed|en|wn|ne|ught)$/.test(next) || next === 'been' ? aux.beforeParticiple : aux.strength);
       continue;
     }
-    const modal = w === 'certainly' || w === 'definitely' ? MODAL_FILLER.get(`${prev} ${w}`) : undefined;
-    if (modal !== undefined && contentAt(doc, i + 1)) {
-      push(i, i, modal);
+    if (aux !== undefined && aux.beforeParticiple === undefined && contentAt(doc, i + 1)) {
+      push(i, i, aux.strength);
       continue;
     }
     if (INTENSIFIERS.has(w) && i + 1 < n && (flags[i + 1] & ADJ_PREV) !== 0) {
-      const s = INTENSIFIED.get(`${w} ${lower[i + 1]}`);
+      const s = BEFORE.get(`${w} ${lower[i + 1]}`);
       if (s !== undefined) push(i, i, s);
     }
   }

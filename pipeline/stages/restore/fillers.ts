@@ -1,19 +1,17 @@
 import { makeEdit, type Edit } from '../../edits.js';
+import { AFTER_AUXILIARY, BEFORE_WORD, type Insertion } from '../../lexicon/fillers.js';
 import { tokenize, type Token } from '../align/tokens.js';
 
 /**
- * The adverb a spinner inserts after each auxiliary: "has" → "has actually",
- * "will" → "will certainly". Elsewhere ("is certainly bold") the adverb is ordinary
- * English and stays. The table is the project's own.
+ * The fillers restoration removes (`lexicon/fillers.ts`, marked `restore`), keyed by
+ * their two words: the adverb after an auxiliary ("has actually", "will certainly";
+ * elsewhere, as in "is certainly bold", the adverb is ordinary English and stays) and
+ * the intensifier before a word ("very first").
  */
-const INSERTED_AFTER: ReadonlyMap<string, string> = new Map([
-  ['has', 'actually'],
-  ['have', 'actually'],
-  ['had', 'actually'],
-  ['having', 'actually'],
-  ['will', 'certainly'],
-  ['would', 'certainly'],
-]);
+const pairs = (table: readonly Insertion[], key: (f: Insertion) => string): ReadonlyMap<string, Insertion> =>
+  new Map(table.filter((f) => f.restore !== undefined).map((f) => [key(f), f]));
+const AFTER = pairs(AFTER_AUXILIARY, (f) => `${f.host} ${f.filler}`);
+const BEFORE = pairs(BEFORE_WORD, (f) => `${f.filler} ${f.host}`);
 
 /**
  * Generic reversal of spinner fillers, for documents judged spun: "has actually
@@ -28,8 +26,10 @@ export function restoreFillers(text: string, tokens: readonly Token[] = tokenize
     const gapBefore = text.slice(prev.end, t.start);
     if (gapBefore !== ' ' || text.slice(t.end, next.start) !== ' ') continue;
     let reason: string | undefined;
-    if (INSERTED_AFTER.get(prev.key) === t.key && !next.cap) reason = `"${prev.text} ${t.text}": a spinner's filler after an auxiliary`;
-    else if (t.key === 'very' && next.key === 'first') reason = '"very first": a spinner\'s filler before an ordinal';
+    const after = next.cap ? undefined : AFTER.get(`${prev.key} ${t.key}`);
+    const before = BEFORE.get(`${t.key} ${next.key}`);
+    if (after) reason = `"${prev.text} ${t.text}": a spinner's filler after ${after.restore}`;
+    else if (before) reason = `"${before.filler} ${before.host}": a spinner's filler before ${before.restore}`;
     if (!reason) continue;
     out.push(makeEdit(text, t.start, t.end + 1, '', { stage: 'restore', reason: 'filler', confidence: 0.9, evidence: reason }));
   }
