@@ -6,9 +6,9 @@ import { utf8Lines } from './corpus/lines.js';
 import { AtomicStream, writeAtomic } from './corpus/outputs.js';
 import type { FileInput } from './corpus/inputs.js';
 import { renderDiff } from './report/diff.js';
-import { renderHtmlReport } from './report/html.js';
-import { timed } from './timings.js';
-import { corpusEntry, decideCorpus, finishDocument, runCorpusStages, type CorpusEntry } from './stages/corpus.js';
+import { HtmlReportWriter } from './report/html.js';
+import { addTimings, timed } from './timings.js';
+import { corpusEntry, decideCorpus, finishDocument, type CorpusEntry } from './stages/corpus.js';
 import { createRunner } from './workers/pool.js';
 import type { Analyzed } from './workers/tasks.js';
 import { Spool } from './corpus/spool.js';
@@ -56,44 +56,57 @@ export function renderOutputs(state: DocumentState): { clean?: string; diff?: st
   return { clean, diff: renderDiff(state.path, state.log.original, clean) };
 }
 
+/** Inputs analyzed together: enough to keep every thread busy, few enough to keep memory flat. */
+const DOCS_PER_THREAD = 16;
+
 /**
- * Runs the pipeline over files, writing clean/, diff/ and report.json under `outDir`.
- * Pass 1 and the per-document work of the corpus stages run on `options.workers`
- * threads; the outputs are the same whatever their number.
+ * Runs the pipeline over files, writing clean/, diff/, report.json and report.html
+ * under `outDir`, in two passes: pass 1 analyzes the files (a window at a time, on
+ * `options.workers` threads) and spools each document to a temporary file, keeping
+ * only what the corpus stages need (cleaned texts, scores, offset maps); the corpus
+ * stages compare and restore the documents; pass 2 reads the spool back and writes
+ * every output, one document at a time. The outputs are the same whatever the
+ * number of threads.
  */
 export async function runFiles(files: readonly FileInput[], outDir: string, options: RunOptions): Promise<RunResult> {
   const runner = createRunner(options.workers ?? 1);
-  let states: DocumentState[];
-  let totalBytes = 0;
-  try {
-    let done = 0;
-    const analyzed = await runner.map(
-      'analyze',
-      files.map((f) => ({ id: f.rel, path: f.rel, file: f.file, maxBytes: options.maxBytes, options: passOptions(options) })),
-      (i) => options.onProgress?.(++done, files.length * 2, files[i].rel),
-    );
-    const docs = analyzed.map((a, i) => {
-      totalBytes += a.bytes;
-      const state = fromPlain(a.state);
-      state.file = path.relative(process.cwd(), files[i].file) || files[i].file;
-      return { state, intrinsic: a.intrinsic };
-    });
-    states = docs.map((d) => d.state);
-    await runCorpusStages(docs, options, runner);
-  } finally {
-    await runner.close();
-  }
-  let done = files.length;
-
-  const report = await AtomicStream.open(path.join(outDir, 'report.json'));
+  const spool = new Spool<Analyzed>();
+  const html = new HtmlReportWriter();
   const summary = emptySummary();
-  const pages: Array<{ doc: ReportDocument; original: string }> = [];
+  let totalBytes = 0;
   let failures = 0;
+  let done = 0;
+  let report: AtomicStream | undefined;
   try {
+    const entries: CorpusEntry[] = [];
+    const window = DOCS_PER_THREAD * runner.threads;
+    for (let from = 0; from < files.length; from += window) {
+      const part = files.slice(from, from + window);
+      const analyzed = await runner.map(
+        'analyze',
+        part.map((f) => ({ id: f.rel, path: f.rel, file: f.file, maxBytes: options.maxBytes, options: passOptions(options) })),
+        (i) => options.onProgress?.(++done, files.length * 2, part[i].rel),
+      );
+      for (const a of analyzed) {
+        totalBytes += a.bytes;
+        spool.write(a);
+        const entry = corpusEntry({ state: fromPlain(a.state), intrinsic: a.intrinsic });
+        if (entry) entries.push(compactEntry(entry));
+      }
+    }
+    const decisions = await decideCorpus(entries, runner);
+    entries.length = 0;
+
+    report = await AtomicStream.open(path.join(outDir, 'report.json'));
     await report.write(reportHeader());
-    for (const [i, state] of states.entries()) {
+    let i = 0;
+    for (const a of spool.read()) {
+      const d = { state: fromPlain(a.state), intrinsic: a.intrinsic };
+      finishDocument(d, decisions, options);
+      const state = d.state;
+      const f = files[i];
+      state.file = path.relative(process.cwd(), f.file) || f.file;
       const doc = toReportDocument(state);
-      pages.push({ doc, original: state.log?.original ?? '' });
       if (state.error) {
         failures++;
         options.onError?.(`${state.path}: ${state.error}`);
@@ -106,16 +119,32 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
       else await rm(diffFile, { force: true });
       addToSummary(summary, doc);
       await report.write(reportDocument(doc, i === 0));
+      timed('html', () => html.add(doc, state.log?.original ?? ''));
       options.onProgress?.(++done, files.length * 2, state.path);
+      i++;
     }
     await report.write(reportFooter(summary));
     await report.commit();
+    const t0 = performance.now();
+    await html.commit(path.join(outDir, 'report.html'), summary);
+    addTimings(new Map([['html', performance.now() - t0]]));
   } catch (err) {
-    await report.abort();
+    await report?.abort();
     throw err;
+  } finally {
+    html.discard();
+    spool.remove();
+    await runner.close();
   }
-  await timed('html', () => writeAtomic(path.join(outDir, 'report.html'), renderHtmlReport(pages, summary)));
   return { summary, failures, bytes: totalBytes };
+}
+
+/**
+ * An entry to hold until pass 2: its offset map keeps the edits only (the map needs
+ * no text), so the corpus stages hold one copy of each cleaned text and nothing else.
+ */
+function compactEntry(entry: CorpusEntry): CorpusEntry {
+  return { ...entry, offsets: EditLog.fromSnapshot({ original: '', text: '', edits: entry.offsets.edits }) };
 }
 
 export interface JsonlSink {
@@ -196,7 +225,7 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
         // The record's text is the log's original: spool it once.
         spool.write({ p: a?.state.log ? { ...p, record: { ...p.record, text: undefined } } : p, a });
         const entry = a && corpusEntry({ state: fromPlain(a.state), intrinsic: a.intrinsic });
-        if (entry) entries.push({ ...entry, offsets: EditLog.fromSnapshot({ original: '', text: '', edits: entry.offsets.edits }) });
+        if (entry) entries.push(compactEntry(entry));
       }
     }
     if (spool) {

@@ -1,5 +1,8 @@
 import type { ReportDocument, Summary } from './json.js';
-import { buildPayload, scriptJson } from './html/data.js';
+import { reportKey } from '../apply/decisions.js';
+import { AtomicStream } from '../corpus/outputs.js';
+import { Spool } from '../corpus/spool.js';
+import { buildPayload, clientDoc, payloadFrame, scriptJson, scriptSafe } from './html/data.js';
 import { page } from './html/page.js';
 
 /**
@@ -11,6 +14,49 @@ import { page } from './html/page.js';
  */
 export function renderHtmlReport(docs: Array<{ doc: ReportDocument; original: string }>, summary: Summary): string {
   const payload = buildPayload(docs, summary);
-  const title = `unspin report: ${summary.documents} documents, ${summary.verdicts.degraded} degraded`;
-  return page(scriptJson(payload), title);
+  return page(scriptJson(payload), title(summary));
+}
+
+const title = (summary: Summary) => `unspin report: ${summary.documents} documents, ${summary.verdicts.degraded} degraded`;
+
+/** Between the two halves of the page shell goes the payload. */
+const MARK = '\u0000payload\u0000';
+
+/**
+ * Writes the same page as `renderHtmlReport` without holding the corpus in memory:
+ * documents are added one at a time and wait in a temporary file; `commit` writes
+ * the page around them once the summary (in the title and the payload) is known.
+ */
+export class HtmlReportWriter {
+  private readonly docs = new Spool<string>();
+  private readonly keys: Array<{ id: string; sha256: string }> = [];
+
+  add(doc: ReportDocument, original: string): void {
+    this.docs.write((this.keys.length ? ',' : '') + scriptJson(clientDoc(doc, original)));
+    this.keys.push({ id: doc.id, sha256: doc.sha256 });
+  }
+
+  async commit(file: string, summary: Summary): Promise<void> {
+    const out = await AtomicStream.open(file);
+    try {
+      const [head, tail] = page(MARK, title(summary)).split(MARK);
+      const [open, close] = payloadFrame(reportKey(this.keys), summary).map(scriptSafe);
+      await out.write(head);
+      await out.write(open);
+      for (const piece of this.docs.read()) await out.write(piece);
+      await out.write(close);
+      await out.write(tail);
+      await out.commit();
+    } catch (err) {
+      await out.abort();
+      throw err;
+    } finally {
+      this.docs.remove();
+    }
+  }
+
+  /** Drops the temporary file without writing (a failed run). */
+  discard(): void {
+    this.docs.remove();
+  }
 }
