@@ -204,11 +204,4 @@ describe('frequency', () => {
     expect(frequency('say', 'n')).toBe(0.5); // known but never tagged as a noun
     expect(senseFrequency('say', 'v').slice(0, 2)).toEqual([synsets('say', 'v')[0].tagCount, synsets('say', 'v')[1].tagCount]);
   });
-
-  it('answers lookups fast once loaded', () => {
-    const words = ['said', 'claimed', 'went', 'presidents', 'heads of state', 'running', 'better', 'Department'];
-    const t0 = performance.now();
-    for (let k = 0; k < 2000; k++) for (const w of words) synonyms(w);
-    expect(performance.now() - t0).toBeLessThan(2000);
-  });
 });
