@@ -4,6 +4,7 @@
  * band bucket, never all pairs. Groups are joined transitively; each group's
  * representative is the cleanest copy (lowest spin score, then first by id).
  */
+import { fnv1a32 } from '../hash.js';
 
 export interface DupDoc {
   id: string;
@@ -33,17 +34,11 @@ const ADD = new Uint32Array(HASHES);
   }
 }
 
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 /** MinHash signature of a text's lower-cased word 5-shingles, or undefined when too short. */
 export function signature(text: string): Uint32Array | undefined {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const shingles = new Set<number>();
-  for (let i = 0; i + SHINGLE <= words.length; i++) shingles.add(fnv1a(words.slice(i, i + SHINGLE).join(' ')));
+  for (let i = 0; i + SHINGLE <= words.length; i++) shingles.add(fnv1a32(words.slice(i, i + SHINGLE).join(' ')));
   if (shingles.size < MIN_SHINGLES) return undefined;
   const sig = new Uint32Array(HASHES).fill(0xffffffff);
   for (const h of shingles) {

@@ -1,8 +1,9 @@
 import type { SourceSpan } from '../edits.js';
 import { lexicon, normalizeLemma } from '../lexicon/store.js';
 import { factOf } from './align/facts.js';
+import { hash53 } from '../hash.js';
 import { units, type Unit } from './align/units.js';
-import { FUNCTION_WORDS, isNumber, type Token } from './align/tokens.js';
+import { FUNCTION_WORDS, isNumber, tokenize, type Token } from './align/tokens.js';
 
 export type OffsetMap = (offset: number, side: 'start' | 'end') => number;
 
@@ -82,13 +83,22 @@ export function skeletonShingles(tokens: readonly Token[]): string[] {
  * quotations, retrievable by shared skeleton shingles (an inverted index, so a
  * degraded unit is compared with a handful of candidates, never all pairs), and
  * word-bigram counts for ranking candidate wordings.
+ *
+ * Compact, since it holds a corpus: a unit is its document and span in typed arrays,
+ * its tokens are cut again when it is retrieved (units(text) cuts them the same way);
+ * shingles and n-grams are keyed by 53-bit hashes, not strings.
  */
 export class ReferenceIndex {
-  readonly units: RefUnit[] = [];
-  private readonly postings = new Map<string, number[]>();
-  /** Counts of lower-cased word bigrams ("a b") and unigrams across the references. */
-  readonly ngrams = new Map<string, number>();
-  readonly docs: string[] = [];
+  private unitDoc = new Int32Array(1024);
+  private unitStart = new Int32Array(1024);
+  private unitEnd = new Int32Array(1024);
+  private unitKind = new Uint8Array(1024);
+  private unitCount = 0;
+  private readonly postings = new Map<number, number[]>();
+  /** Counts of lower-cased word bigrams ("a b") and unigrams across the references, by hash53. */
+  private readonly ngrams = new Map<number, number>();
+  private readonly docIds: string[] = [];
+  private readonly docTexts: string[] = [];
   /**
    * Name-like phrases (2–5 words with a capital inside, e.g. "Secretary of State",
    * "Trump administration"): key sequence → written forms with counts and a source.
@@ -97,30 +107,32 @@ export class ReferenceIndex {
   /** First or last token key → phrase keys, to find phrases sharing an anchor word. */
   private readonly phraseAnchors = new Map<string, Set<string>>();
 
-  /** Per document: its units, [first, end) in `units`. */
+  /** Per document: its units, [first, end) in unit numbers. */
   private readonly unitRanges = new Map<string, [number, number]>();
   /** Per document: maps an offset of its indexed (cleaned) text to its original input. */
   private readonly offsetMaps = new Map<string, OffsetMap>();
 
-  /**
-   * Indexes a clean document. `toOriginal` maps offsets of `text` (normalized,
-   * boilerplate removed) back to the input, so sources cite the file as it is.
-   */
   /**
    * `retrievalOnly`: index units for retrieval and alignment, without the word
    * counts and name inventory restoration needs (cross-document detection).
    */
   constructor(private readonly options: { retrievalOnly?: boolean } = {}) {}
 
+  /**
+   * Indexes a clean document. `toOriginal` maps offsets of `text` (normalized,
+   * boilerplate removed) back to the input, so sources cite the file as it is.
+   */
   add(docId: string, text: string, toOriginal?: OffsetMap): void {
-    this.docs.push(docId);
+    const doc = this.docIds.push(docId) - 1;
+    this.docTexts.push(text);
     if (toOriginal) this.offsetMaps.set(docId, toOriginal);
-    const first = this.units.length;
+    const first = this.unitCount;
     for (const u of units(text)) {
-      const id = this.units.push({ ...u, docId, text: text.slice(u.start, u.end), docText: text }) - 1;
+      const id = this.pushUnit(doc, u);
       for (const sh of skeletonShingles(u.tokens)) {
-        let list = this.postings.get(sh);
-        if (!list) this.postings.set(sh, (list = []));
+        const key = hash53(sh);
+        let list = this.postings.get(key);
+        if (!list) this.postings.set(key, (list = []));
         if (list.length <= MAX_POSTINGS) list.push(id);
       }
       if (u.kind === 'sentence' && !this.options.retrievalOnly) {
@@ -128,13 +140,51 @@ export class ReferenceIndex {
         this.addPhrases(docId, text, u.tokens);
       }
     }
-    this.unitRanges.set(docId, [first, this.units.length]);
+    this.unitRanges.set(docId, [first, this.unitCount]);
+  }
+
+  private pushUnit(doc: number, u: Unit): number {
+    const id = this.unitCount++;
+    if (id === this.unitDoc.length) {
+      const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.unitDoc = grow(this.unitDoc);
+      this.unitStart = grow(this.unitStart);
+      this.unitEnd = grow(this.unitEnd);
+      this.unitKind = grow(this.unitKind);
+    }
+    this.unitDoc[id] = doc;
+    this.unitStart[id] = u.start;
+    this.unitEnd[id] = u.end;
+    this.unitKind[id] = u.kind === 'sentence' ? 0 : 1;
+    return id;
+  }
+
+  /** Unit number `id`, its tokens cut again from its document. */
+  private unit(id: number): RefUnit {
+    const docText = this.docTexts[this.unitDoc[id]];
+    const start = this.unitStart[id];
+    const end = this.unitEnd[id];
+    return {
+      start,
+      end,
+      kind: this.unitKind[id] === 0 ? 'sentence' : 'quote',
+      tokens: tokenize(docText, start, end),
+      docId: this.docIds[this.unitDoc[id]],
+      text: docText.slice(start, end),
+      docText,
+    };
   }
 
   /** The units of an indexed document, as `units(text)` cut them. */
-  unitsOf(docId: string): readonly RefUnit[] {
+  unitsOf(docId: string): RefUnit[] {
     const range = this.unitRanges.get(docId);
-    return range ? this.units.slice(range[0], range[1]) : [];
+    const out: RefUnit[] = [];
+    if (range) for (let id = range[0]; id < range[1]; id++) out.push(this.unit(id));
+    return out;
   }
 
   private addPhrases(docId: string, text: string, tokens: readonly Token[]): void {
@@ -183,16 +233,18 @@ export class ReferenceIndex {
     for (let i = 0; i < tokens.length; i++) {
       const k = tokens[i].key;
       if (!tokens[i].cap) this.lowercaseWords.add(k);
-      this.ngrams.set(k, (this.ngrams.get(k) ?? 0) + 1);
+      const h = hash53(k);
+      this.ngrams.set(h, (this.ngrams.get(h) ?? 0) + 1);
       if (i > 0) {
-        const b = tokens[i - 1].key + ' ' + k;
+        const b = hash53(tokens[i - 1].key + ' ' + k);
         this.ngrams.set(b, (this.ngrams.get(b) ?? 0) + 1);
       }
     }
   }
 
+  /** How often a lower-cased word ("a") or bigram ("a b") occurs in the references. */
   count(ngram: string): number {
-    return this.ngrams.get(ngram) ?? 0;
+    return this.ngrams.get(hash53(ngram)) ?? 0;
   }
 
   /** Reference units sharing the most skeleton shingles with `tokens`, best first. */
@@ -201,15 +253,15 @@ export class ReferenceIndex {
     if (shingles.length === 0) return [];
     const hits = new Map<number, number>();
     for (const sh of shingles) {
-      const list = this.postings.get(sh);
+      const list = this.postings.get(hash53(sh));
       if (!list || list.length > MAX_POSTINGS) continue;
       for (const id of list) hits.set(id, (hits.get(id) ?? 0) + 1);
     }
     const need = Math.max(2, Math.ceil(shingles.length * 0.2));
     return [...hits]
-      .filter(([id, n]) => n >= Math.min(need, shingles.length) && this.units[id].docId !== exclude)
+      .filter(([id, n]) => n >= Math.min(need, shingles.length) && this.docIds[this.unitDoc[id]] !== exclude)
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, limit)
-      .map(([id]) => this.units[id]);
+      .map(([id]) => this.unit(id));
   }
 }
