@@ -89,8 +89,9 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
       );
       for (const a of analyzed) {
         totalBytes += a.bytes;
-        spool.write(a);
-        const entry = corpusEntry({ state: fromPlain(a.state), intrinsic: a.intrinsic });
+        // Pass 2 needs no index data: it stays in memory, with the entry, only.
+        spool.write({ ...a, index: undefined });
+        const entry = corpusEntry({ state: fromPlain(a.state), intrinsic: a.intrinsic, index: a.index });
         if (entry) entries.push(compactEntry(entry));
       }
     }
@@ -223,8 +224,8 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
           continue;
         }
         // The record's text is the log's original: spool it once.
-        spool.write({ p: a?.state.log ? { ...p, record: { ...p.record, text: undefined } } : p, a });
-        const entry = a && corpusEntry({ state: fromPlain(a.state), intrinsic: a.intrinsic });
+        spool.write({ p: a?.state.log ? { ...p, record: { ...p.record, text: undefined } } : p, a: a && { ...a, index: undefined } });
+        const entry = a && corpusEntry({ state: fromPlain(a.state), intrinsic: a.intrinsic, index: a.index });
         if (entry) entries.push(compactEntry(entry));
       }
     }

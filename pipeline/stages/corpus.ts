@@ -6,6 +6,7 @@ import type { Restored, Runner } from '../workers/tasks.js';
 import type { CrossEvidence } from './crossdoc.js';
 import type { IntrinsicResult } from './detect.js';
 import { findDuplicates } from './duplicates.js';
+import type { IndexData } from './reference-data.js';
 import type { Suspect } from './restore.js';
 
 /**
@@ -18,6 +19,8 @@ const CROSS_CHECK_FLOOR = 0.1;
 export interface AnalyzedDocument {
   state: DocumentState;
   intrinsic?: IntrinsicResult;
+  /** Its index data (reference-data.ts), where pass 1 computed it. */
+  index?: IndexData;
 }
 
 /**
@@ -33,6 +36,7 @@ export interface CorpusEntry {
   suspects: readonly Suspect[];
   /** Maps offsets of `text` to the input, to cite a reference as it is. */
   offsets: EditLog;
+  index?: IndexData;
 }
 
 /** The corpus stages' conclusions, per document id. */
@@ -48,7 +52,7 @@ export function corpusEntry(d: AnalyzedDocument): CorpusEntry | undefined {
   const log = d.state.log;
   if (!d.intrinsic || !log) return undefined;
   const i = d.intrinsic;
-  return { id: d.state.id, text: log.text, score: i.score, spun: i.spun, suspects: i.words, offsets: log };
+  return { id: d.state.id, text: log.text, score: i.score, spun: i.spun, suspects: i.words, offsets: log, index: d.index };
 }
 
 /**
@@ -67,7 +71,7 @@ export async function decideCorpus(entries: readonly CorpusEntry[], runner: Runn
   const check = entries.filter((d) => !d.spun && d.score >= CROSS_CHECK_FLOOR).map((d) => d.id);
   const cross = new Map<string, CrossEvidence>();
   if (check.length) {
-    await runner.broadcast('crossIndex', entries.map((d) => ({ id: d.id, text: d.text, score: d.score })));
+    await runner.broadcast('crossIndex', entries.map((d) => ({ id: d.id, text: d.text, score: d.score, index: d.index })));
     const found = await runner.map('crossCheck', check);
     found.forEach((e, i) => e && cross.set(check[i], e));
     await runner.broadcast('crossIndex', null);
@@ -81,7 +85,7 @@ export async function decideCorpus(entries: readonly CorpusEntry[], runner: Runn
   const toRestore = entries.filter(spun);
   if (toRestore.length === 0) return { cross, copies, restored };
   const references = entries.filter((d) => !spun(d) && !copies.has(d.id));
-  await runner.broadcast('referenceIndex', references.map((d) => ({ id: d.id, text: d.text })));
+  await runner.broadcast('referenceIndex', references.map((d) => ({ id: d.id, text: d.text, index: d.index })));
   const results = await runner.map(
     'restore',
     toRestore.map((d) => ({ docId: d.id, text: d.text, suspects: d.suspects })),

@@ -1,6 +1,6 @@
 import { alignUnits } from './align/align.js';
 import { lexiconJudge } from './align/judge.js';
-import { ReferenceIndex } from './reference.js';
+import { ReferenceIndex, type IndexData } from './reference.js';
 
 /** A document's part in cross-document detection. */
 export interface CrossDoc {
@@ -8,6 +8,8 @@ export interface CrossDoc {
   text: string;
   /** Intrinsic spin score in [0, 1]. */
   score: number;
+  /** Its index data, if pass 1 computed it. */
+  index?: IndexData;
 }
 
 /** A unit of a document that aligns with another document's unit through synonym swaps. */
@@ -45,7 +47,7 @@ export class CrossIndex {
 
   constructor(docs: readonly CrossDoc[]) {
     this.byId = new Map(docs.map((d) => [d.id, d]));
-    for (const d of docs) this.index.add(d.id, d.text);
+    for (const d of docs) this.index.add(d.id, d.text, undefined, d.index);
   }
 
   /** Evidence that document `id` is spun, or undefined. */

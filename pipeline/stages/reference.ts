@@ -1,9 +1,10 @@
 import type { SourceSpan } from '../edits.js';
-import { lexicon, normalizeLemma } from '../lexicon/store.js';
-import { factOf } from './align/facts.js';
 import { hash53 } from '../hash.js';
-import { units, type Unit } from './align/units.js';
-import { FUNCTION_WORDS, isNumber, tokenize, type Token } from './align/tokens.js';
+import { tokenize, type Token } from './align/tokens.js';
+import type { Unit } from './align/units.js';
+import { indexData, skeletonShingles, type IndexData } from './reference-data.js';
+
+export { isImmutable, isNamePhrase, skeletonShingles, spacedRun, type IndexData } from './reference-data.js';
 
 export type OffsetMap = (offset: number, side: 'start' | 'end') => number;
 
@@ -15,8 +16,6 @@ export interface RefUnit extends Unit {
   docText: string;
 }
 
-const SHINGLE = 3;
-const MAX_PHRASE = 5;
 /** Shingles found in more units than this are too common to retrieve by. */
 const MAX_POSTINGS = 2000;
 
@@ -27,55 +26,6 @@ export interface PhraseEntry {
   forms: Map<string, number>;
   count: number;
   source: { id: string; start: number; end: number; text: string };
-}
-
-/** Words of a name are separated by one space: no punctuation, no line break. */
-export function spacedRun(text: string, span: readonly Token[]): boolean {
-  for (let i = 1; i < span.length; i++) if (text.slice(span[i - 1].end, span[i].start) !== ' ') return false;
-  return true;
-}
-
-/**
- * A name or title as clean text writes it: capitalized words with function words
- * inside ("Secretary of State Marco Rubio", "Wall Street Journal"), or a name and a
- * lower-case noun ("Trump administration"). A lone sentence-initial capital is not
- * a name. Both ends are content words.
- */
-export function isNamePhrase(text: string, span: readonly Token[], sentenceInitial: boolean, allowLowerInside = 0): boolean {
-  const n = span.length;
-  const first = span[0];
-  const last = span[n - 1];
-  if (!first.cap || FUNCTION_WORDS.has(first.key) || FUNCTION_WORDS.has(last.key) || isNumber(last.key)) return false;
-  if (!spacedRun(text, span)) return false;
-  const capsAfterFirst = span.slice(1).filter((t) => t.cap).length;
-  if (n === 2 && !last.cap) {
-    // Name + lower-case noun ("Trump administration"): a capital inside a sentence marks
-    // the name, even when the name is also a word ("trump").
-    return !sentenceInitial && !isNumber(first.key) && isKnownWord(last);
-  }
-  if (!last.cap) return false;
-  if (sentenceInitial && capsAfterFirst === 0) return false;
-  let lowerContent = 0;
-  for (const t of span.slice(1, -1)) if (!t.cap && !FUNCTION_WORDS.has(t.key)) lowerContent++;
-  return lowerContent <= allowLowerInside;
-}
-
-const isKnownWord = (t: Token) => lexicon().has(normalizeLemma(t.key)) || lexicon().has(normalizeLemma(t.text));
-
-/**
- * Tokens a spinner leaves alone: function words, numbers, and capitalized words
- * the lexicon does not know (names). They form a sentence's skeleton.
- */
-export function isImmutable(t: Token): boolean {
-  return FUNCTION_WORDS.has(t.key) || factOf(t) !== undefined;
-}
-
-export function skeletonShingles(tokens: readonly Token[]): string[] {
-  // Numbers by value: a spinner writes "two" as "2".
-  const skel = tokens.filter(isImmutable).map((t) => factOf(t) ?? t.key);
-  const out = new Set<string>();
-  for (let i = 0; i + SHINGLE <= skel.length; i++) out.add(skel.slice(i, i + SHINGLE).join(' '));
-  return [...out];
 }
 
 /**
@@ -121,29 +71,34 @@ export class ReferenceIndex {
   /**
    * Indexes a clean document. `toOriginal` maps offsets of `text` (normalized,
    * boilerplate removed) back to the input, so sources cite the file as it is.
+   * `data`: the document's index data if pass 1 computed it (`indexData(text)`);
+   * computed here otherwise.
    */
-  add(docId: string, text: string, toOriginal?: OffsetMap): void {
+  add(docId: string, text: string, toOriginal?: OffsetMap, data?: IndexData): void {
+    const d = data ?? indexData(text, !this.options.retrievalOnly);
     const doc = this.docIds.push(docId) - 1;
     this.docTexts.push(text);
     if (toOriginal) this.offsetMaps.set(docId, toOriginal);
     const first = this.unitCount;
-    for (const u of units(text)) {
-      const id = this.pushUnit(doc, u);
-      for (const sh of skeletonShingles(u.tokens)) {
-        const key = hash53(sh);
+    const n = d.units.length / 3;
+    for (let i = 0; i < n; i++) {
+      const id = this.pushUnit(doc, d.units[3 * i], d.units[3 * i + 1], d.units[3 * i + 2]);
+      for (let k = i === 0 ? 0 : d.shingleEnds[i - 1]; k < d.shingleEnds[i]; k++) {
+        const key = d.shingles[k];
         let list = this.postings.get(key);
         if (!list) this.postings.set(key, (list = []));
         if (list.length <= MAX_POSTINGS) list.push(id);
       }
-      if (u.kind === 'sentence' && !this.options.retrievalOnly) {
-        this.countNgrams(u.tokens);
-        this.addPhrases(docId, text, u.tokens);
-      }
     }
     this.unitRanges.set(docId, [first, this.unitCount]);
+    if (this.options.retrievalOnly) return;
+    if (!d.reference) throw new Error(`index data of ${docId} lacks the reference part`);
+    for (const h of d.reference.ngrams) this.ngrams.set(h, (this.ngrams.get(h) ?? 0) + 1);
+    for (const w of d.reference.lowercase) this.lowercaseWords.add(w);
+    for (const [key, start, end] of d.reference.phrases) this.addPhrase(docId, text, key, start, end);
   }
 
-  private pushUnit(doc: number, u: Unit): number {
+  private pushUnit(doc: number, start: number, end: number, kind: number): number {
     const id = this.unitCount++;
     if (id === this.unitDoc.length) {
       const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
@@ -157,9 +112,9 @@ export class ReferenceIndex {
       this.unitKind = grow(this.unitKind);
     }
     this.unitDoc[id] = doc;
-    this.unitStart[id] = u.start;
-    this.unitEnd[id] = u.end;
-    this.unitKind[id] = u.kind === 'sentence' ? 0 : 1;
+    this.unitStart[id] = start;
+    this.unitEnd[id] = end;
+    this.unitKind[id] = kind;
     return id;
   }
 
@@ -187,27 +142,21 @@ export class ReferenceIndex {
     return out;
   }
 
-  private addPhrases(docId: string, text: string, tokens: readonly Token[]): void {
-    for (let i = 0; i < tokens.length; i++) {
-      for (let n = 2; n <= MAX_PHRASE && i + n <= tokens.length; n++) {
-        const span = tokens.slice(i, i + n);
-        if (!isNamePhrase(text, span, i === 0)) continue;
-        const key = span.map((t) => t.key).join(' ');
-        const form = text.slice(span[0].start, span[n - 1].end);
-        let entry = this.phrases.get(key);
-        if (!entry) {
-          entry = { key, tokens: span, forms: new Map(), count: 0, source: { id: docId, start: span[0].start, end: span[n - 1].end, text: form } };
-          this.phrases.set(key, entry);
-          for (const anchor of [span[0].key, span[n - 1].key]) {
-            let set = this.phraseAnchors.get(anchor);
-            if (!set) this.phraseAnchors.set(anchor, (set = new Set()));
-            set.add(key);
-          }
-        }
-        entry.count++;
-        entry.forms.set(form, (entry.forms.get(form) ?? 0) + 1);
+  private addPhrase(docId: string, text: string, key: string, start: number, end: number): void {
+    const form = text.slice(start, end);
+    let entry = this.phrases.get(key);
+    if (!entry) {
+      const tokens = tokenize(text, start, end);
+      entry = { key, tokens, forms: new Map(), count: 0, source: { id: docId, start, end, text: form } };
+      this.phrases.set(key, entry);
+      for (const anchor of [tokens[0].key, tokens[tokens.length - 1].key]) {
+        let set = this.phraseAnchors.get(anchor);
+        if (!set) this.phraseAnchors.set(anchor, (set = new Set()));
+        set.add(key);
       }
     }
+    entry.count++;
+    entry.forms.set(form, (entry.forms.get(form) ?? 0) + 1);
   }
 
   /** A source span for a report: offsets of the indexed text mapped to the original input. */
@@ -228,19 +177,6 @@ export class ReferenceIndex {
 
   /** Words the references write in lower case (to know a name's lower-case use is attested). */
   readonly lowercaseWords = new Set<string>();
-
-  private countNgrams(tokens: readonly Token[]): void {
-    for (let i = 0; i < tokens.length; i++) {
-      const k = tokens[i].key;
-      if (!tokens[i].cap) this.lowercaseWords.add(k);
-      const h = hash53(k);
-      this.ngrams.set(h, (this.ngrams.get(h) ?? 0) + 1);
-      if (i > 0) {
-        const b = hash53(tokens[i - 1].key + ' ' + k);
-        this.ngrams.set(b, (this.ngrams.get(b) ?? 0) + 1);
-      }
-    }
-  }
 
   /** How often a lower-cased word ("a") or bigram ("a b") occurs in the references. */
   count(ngram: string): number {

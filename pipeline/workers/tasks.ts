@@ -15,6 +15,7 @@ import { runCorpusStages } from '../stages/corpus.js';
 import { CrossIndex, type CrossDoc, type CrossEvidence } from '../stages/crossdoc.js';
 import { detectIntrinsic, type IntrinsicResult } from '../stages/detect.js';
 import { ReferenceIndex } from '../stages/reference.js';
+import { indexData, type IndexData } from '../stages/reference-data.js';
 import { restoreDocument, type Suspect } from '../stages/restore.js';
 import { stageTimings, timed } from '../timings.js';
 
@@ -34,11 +35,14 @@ export interface Analyzed {
   bytes: number;
   /** Intrinsic detection, for documents the corpus stages work on. */
   intrinsic?: IntrinsicResult;
+  /** What the indexes take from the document, for the same documents. */
+  index?: IndexData;
 }
 
 export interface RefDoc {
   id: string;
   text: string;
+  index?: IndexData;
 }
 
 export interface RestoreJob {
@@ -61,8 +65,10 @@ export async function analyze(input: AnalyzeInput): Promise<Analyzed> {
   const bytes = typeof source === 'string' ? Buffer.byteLength(source) : source.length;
   const state = analyzeDocument(input.id, input.path, source, input.options);
   const active = state.log !== undefined && state.verdict !== 'skipped';
-  const intrinsic = active ? timed('detect', () => detectIntrinsic(state.log!.text)) : undefined;
-  return { state: toPlain(state), bytes, intrinsic };
+  if (!active) return { state: toPlain(state), bytes };
+  const intrinsic = timed('detect', () => detectIntrinsic(state.log!.text));
+  const index = timed('index', () => indexData(state.log!.text, true));
+  return { state: toPlain(state), bytes, intrinsic, index };
 }
 
 /** Handlers with their own index state: one set per thread. */
@@ -85,7 +91,7 @@ export function createHandlers() {
       }
       reference = timed('reference', () => {
         const index = new ReferenceIndex();
-        for (const r of refs) index.add(r.id, r.text);
+        for (const r of refs) index.add(r.id, r.text, undefined, r.index);
         return index;
       });
     },
@@ -104,7 +110,7 @@ export function createHandlers() {
      */
     async record(input: AnalyzeInput): Promise<Analyzed> {
       const a = await analyze(input);
-      const doc = { state: fromPlain(a.state), intrinsic: a.intrinsic };
+      const doc = { state: fromPlain(a.state), intrinsic: a.intrinsic, index: a.index };
       await runCorpusStages([doc], input.options, new LocalRunner());
       return { state: toPlain(doc.state), bytes: a.bytes };
     },

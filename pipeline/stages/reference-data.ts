@@ -1,0 +1,115 @@
+/**
+ * What the reference index takes from one document, computed where the document is
+ * analyzed (pass 1, on any thread) so that building an index is only insertions:
+ * the document's units (sentences, quotations) with their skeleton-shingle hashes,
+ * and, for a document that may serve as a reference, the hashes of its word and bigram
+ * occurrences, its lower-case words and the name-like phrases it writes.
+ */
+import { hash53 } from '../hash.js';
+import { lexicon, normalizeLemma } from '../lexicon/store.js';
+import { factOf } from './align/facts.js';
+import { FUNCTION_WORDS, isNumber, type Token } from './align/tokens.js';
+import { units } from './align/units.js';
+
+const SHINGLE = 3;
+const MAX_PHRASE = 5;
+
+export interface IndexData {
+  /** Per unit: start, end, kind (0 sentence, 1 quotation). */
+  units: Int32Array;
+  /** Skeleton-shingle hashes, unit after unit: unit i has [shingleEnds[i - 1], shingleEnds[i]). */
+  shingles: Float64Array;
+  shingleEnds: Int32Array;
+  /** Reference data, over sentences (absent when only retrieval was asked for). */
+  reference?: {
+    /** hash53 of every word key and every "a b" bigram, once per occurrence. */
+    ngrams: Float64Array;
+    /** Keys the document writes in lower case. */
+    lowercase: string[];
+    /** Name-like phrases in text order: key sequence, start, end. */
+    phrases: Array<[key: string, start: number, end: number]>;
+  };
+}
+
+/** The index data of a document's text (the text the index will hold). */
+export function indexData(text: string, withReference: boolean): IndexData {
+  const all = units(text);
+  const unitArr = new Int32Array(all.length * 3);
+  const shingles: number[] = [];
+  const shingleEnds = new Int32Array(all.length);
+  const ngrams: number[] = [];
+  const lowercase = new Set<string>();
+  const phrases: Array<[string, number, number]> = [];
+  all.forEach((u, i) => {
+    unitArr[3 * i] = u.start;
+    unitArr[3 * i + 1] = u.end;
+    unitArr[3 * i + 2] = u.kind === 'sentence' ? 0 : 1;
+    for (const sh of skeletonShingles(u.tokens)) shingles.push(hash53(sh));
+    shingleEnds[i] = shingles.length;
+    if (!withReference || u.kind !== 'sentence') return;
+    const tokens = u.tokens;
+    for (let k = 0; k < tokens.length; k++) {
+      if (!tokens[k].cap) lowercase.add(tokens[k].key);
+      ngrams.push(hash53(tokens[k].key));
+      if (k > 0) ngrams.push(hash53(tokens[k - 1].key + ' ' + tokens[k].key));
+    }
+    for (let k = 0; k < tokens.length; k++) {
+      for (let n = 2; n <= MAX_PHRASE && k + n <= tokens.length; n++) {
+        const span = tokens.slice(k, k + n);
+        if (isNamePhrase(text, span, k === 0)) phrases.push([span.map((t) => t.key).join(' '), span[0].start, span[n - 1].end]);
+      }
+    }
+  });
+  const out: IndexData = { units: unitArr, shingles: Float64Array.from(shingles), shingleEnds };
+  if (withReference) out.reference = { ngrams: Float64Array.from(ngrams), lowercase: [...lowercase], phrases };
+  return out;
+}
+
+/** Words of a name are separated by one space: no punctuation, no line break. */
+export function spacedRun(text: string, span: readonly Token[]): boolean {
+  for (let i = 1; i < span.length; i++) if (text.slice(span[i - 1].end, span[i].start) !== ' ') return false;
+  return true;
+}
+
+/**
+ * A name or title as clean text writes it: capitalized words with function words
+ * inside ("Secretary of State Marco Rubio", "Wall Street Journal"), or a name and a
+ * lower-case noun ("Trump administration"). A lone sentence-initial capital is not
+ * a name. Both ends are content words.
+ */
+export function isNamePhrase(text: string, span: readonly Token[], sentenceInitial: boolean, allowLowerInside = 0): boolean {
+  const n = span.length;
+  const first = span[0];
+  const last = span[n - 1];
+  if (!first.cap || FUNCTION_WORDS.has(first.key) || FUNCTION_WORDS.has(last.key) || isNumber(last.key)) return false;
+  if (!spacedRun(text, span)) return false;
+  const capsAfterFirst = span.slice(1).filter((t) => t.cap).length;
+  if (n === 2 && !last.cap) {
+    // Name + lower-case noun ("Trump administration"): a capital inside a sentence marks
+    // the name, even when the name is also a word ("trump").
+    return !sentenceInitial && !isNumber(first.key) && isKnownWord(last);
+  }
+  if (!last.cap) return false;
+  if (sentenceInitial && capsAfterFirst === 0) return false;
+  let lowerContent = 0;
+  for (const t of span.slice(1, -1)) if (!t.cap && !FUNCTION_WORDS.has(t.key)) lowerContent++;
+  return lowerContent <= allowLowerInside;
+}
+
+const isKnownWord = (t: Token) => lexicon().has(normalizeLemma(t.key)) || lexicon().has(normalizeLemma(t.text));
+
+/**
+ * Tokens a spinner leaves alone: function words, numbers, and capitalized words
+ * the lexicon does not know (names). They form a sentence's skeleton.
+ */
+export function isImmutable(t: Token): boolean {
+  return FUNCTION_WORDS.has(t.key) || factOf(t) !== undefined;
+}
+
+export function skeletonShingles(tokens: readonly Token[]): string[] {
+  // Numbers by value: a spinner writes "two" as "2".
+  const skel = tokens.filter(isImmutable).map((t) => factOf(t) ?? t.key);
+  const out = new Set<string>();
+  for (let i = 0; i + SHINGLE <= skel.length; i++) out.add(skel.slice(i, i + SHINGLE).join(' '));
+  return [...out];
+}
