@@ -28,6 +28,8 @@ export interface IndexData {
     lowercase: string[];
     /** Name-like phrases in text order: key sequence, start, end. */
     phrases: Array<[key: string, start: number, end: number]>;
+    /** Domain titles in text order (see `domainTitles`): start, end of the title words, end. */
+    titles: Array<[start: number, titleEnd: number, end: number]>;
   };
 }
 
@@ -40,6 +42,7 @@ export function indexData(text: string, withReference: boolean): IndexData {
   const ngrams: number[] = [];
   const lowercase = new Set<string>();
   const phrases: Array<[string, number, number]> = [];
+  const titles: Array<[number, number, number]> = [];
   all.forEach((u, i) => {
     unitArr[3 * i] = u.start;
     unitArr[3 * i + 1] = u.end;
@@ -59,9 +62,10 @@ export function indexData(text: string, withReference: boolean): IndexData {
         if (isNamePhrase(text, span, k === 0)) phrases.push([span.map((t) => t.key).join(' '), span[0].start, span[n - 1].end]);
       }
     }
+    for (const t of domainTitles(text, tokens)) titles.push([tokens[t.from].start, tokens[t.prep - 1].end, tokens[t.to - 1].end]);
   });
   const out: IndexData = { units: unitArr, shingles: Float64Array.from(shingles), shingleEnds };
-  if (withReference) out.reference = { ngrams: Float64Array.from(ngrams), lowercase: [...lowercase], phrases };
+  if (withReference) out.reference = { ngrams: Float64Array.from(ngrams), lowercase: [...lowercase], phrases, titles };
   return out;
 }
 
@@ -112,4 +116,47 @@ export function skeletonShingles(tokens: readonly Token[]): string[] {
   const out = new Set<string>();
   for (let i = 0; i + SHINGLE <= skel.length; i++) out.add(skel.slice(i, i + SHINGLE).join(' '));
   return [...out];
+}
+
+/** Prepositions that join a title to the name of its domain ("envoy for Latin America"). */
+const TITLE_PREPOSITIONS = new Set(['for', 'of', 'to', 'at']);
+/** Longest title (lower-case words) and longest domain name (capitalized words). */
+const MAX_TITLE_WORDS = 3;
+const MAX_DOMAIN_WORDS = 4;
+
+/** A domain title: tokens [from, prep) are the title, prep the preposition, [prep + 1, to) the domain. */
+export interface DomainTitle {
+  from: number;
+  prep: number;
+  to: number;
+}
+
+/**
+ * Lower-case titles of a named domain: one to three lower-case content words, a
+ * preposition, an optional "the" and a capitalized name ("special envoy for Latin
+ * America", "ambassador to the United Nations"). Every prefix of the name counts
+ * ("for Latin America" in "for Latin America Mauricio Claver-Carone"), since a name
+ * often follows the domain.
+ */
+export function domainTitles(text: string, tokens: readonly Token[]): DomainTitle[] {
+  const out: DomainTitle[] = [];
+  for (let k = 1; k < tokens.length - 1; k++) {
+    if (tokens[k].cap || !TITLE_PREPOSITIONS.has(tokens[k].key)) continue;
+    let j = k + 1;
+    if (tokens[j].key === 'the' && !tokens[j].cap) j++;
+    let from = k;
+    while (from > 0 && k - from < MAX_TITLE_WORDS) {
+      const t = tokens[from - 1];
+      if (t.cap || FUNCTION_WORDS.has(t.key) || isNumber(t.key) || !isKnownWord(t)) break;
+      from--;
+    }
+    if (from === k) continue;
+    for (let to = j + 1; to <= Math.min(tokens.length, j + MAX_DOMAIN_WORDS); to++) {
+      const last = tokens[to - 1];
+      if (!last.cap || FUNCTION_WORDS.has(last.key) || isNumber(last.key)) break;
+      if (!spacedRun(text, tokens.slice(from, to))) break;
+      out.push({ from, prep: k, to });
+    }
+  }
+  return out;
 }

@@ -4,7 +4,7 @@ import { tokenize, type Token } from './align/tokens.js';
 import type { Unit } from './align/units.js';
 import { indexData, skeletonShingles, type IndexData } from './reference-data.js';
 
-export { isImmutable, isNamePhrase, skeletonShingles, spacedRun, type IndexData } from './reference-data.js';
+export { domainTitles, isImmutable, isNamePhrase, skeletonShingles, spacedRun, type IndexData } from './reference-data.js';
 
 export type OffsetMap = (offset: number, side: 'start' | 'end') => number;
 
@@ -56,6 +56,8 @@ export class ReferenceIndex {
   readonly phrases = new Map<string, PhraseEntry>();
   /** First or last token key → phrase keys, to find phrases sharing an anchor word. */
   private readonly phraseAnchors = new Map<string, Set<string>>();
+  /** Domain titles ("special envoy for Latin America"): domain key → title|domain key → entry. */
+  private readonly titles = new Map<string, Map<string, PhraseEntry>>();
 
   /** Per document: its units, [first, end) in unit numbers. */
   private readonly unitRanges = new Map<string, [number, number]>();
@@ -96,6 +98,32 @@ export class ReferenceIndex {
     for (const h of d.reference.ngrams) this.ngrams.set(h, (this.ngrams.get(h) ?? 0) + 1);
     for (const w of d.reference.lowercase) this.lowercaseWords.add(w);
     for (const [key, start, end] of d.reference.phrases) this.addPhrase(docId, text, key, start, end);
+    for (const [start, titleEnd, end] of d.reference.titles) this.addTitle(docId, text, start, titleEnd, end);
+  }
+
+  private addTitle(docId: string, text: string, start: number, titleEnd: number, end: number): void {
+    const title = tokenize(text, start, titleEnd);
+    const domain = tokenize(text, titleEnd, end);
+    const domainKey = domain.map((t) => t.key).join(' ');
+    const key = `${title.map((t) => t.key).join(' ')}|${domainKey}`;
+    let byTitle = this.titles.get(domainKey);
+    if (!byTitle) this.titles.set(domainKey, (byTitle = new Map()));
+    let entry = byTitle.get(key);
+    if (!entry) {
+      entry = { key, tokens: title, forms: new Map(), count: 0, source: { id: docId, start, end, text: text.slice(start, end) } };
+      byTitle.set(key, entry);
+    }
+    entry.count++;
+    const form = text.slice(start, titleEnd);
+    entry.forms.set(form, (entry.forms.get(form) ?? 0) + 1);
+  }
+
+  /**
+   * Domain titles the references write with the given domain ("for latin america"):
+   * the title words as tokens, the phrase as a source, and how often.
+   */
+  titlesOf(domainKey: string): PhraseEntry[] {
+    return [...(this.titles.get(domainKey)?.values() ?? [])];
   }
 
   private pushUnit(doc: number, start: number, end: number, kind: number): number {

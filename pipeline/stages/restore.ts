@@ -4,6 +4,7 @@ import { restoreEntities } from './restore/entities.js';
 import { restoreFillers } from './restore/fillers.js';
 import { restoreGeneric } from './restore/generic.js';
 import { applyLearned } from './restore/learned.js';
+import { restoreTitles } from './restore/titles.js';
 import { tokenize } from './align/tokens.js';
 import type { Learned, RestoreContext, Restoring } from './restore/types.js';
 
@@ -11,7 +12,8 @@ export type { RestoreContext, Suspect } from './restore/types.js';
 
 /**
  * Restores a degraded document's canonical phrasing: aligned sentences and quotes
- * from the cleaner documents first, then names and titles, then substitutions the
+ * from the cleaner documents first, then names and titles (capitalized, then titles of
+ * a named domain such as "special envoy for Latin America"), then substitutions the
  * alignments taught, then generic filler reversal. Where two mechanisms touch the
  * same words, the more confident edit wins. Offsets index `ctx.text`.
  */
@@ -20,7 +22,8 @@ export function restoreDocument(input: RestoreContext): Edit[] {
   const learned: Learned[] = [];
   const aligned = restoreAligned(ctx, learned);
   const entities = restoreEntities(ctx, learned);
-  const fromSources = [...aligned, ...entities];
+  const titles = restoreTitles(ctx, [...aligned, ...entities]);
+  const fromSources = [...aligned, ...entities, ...titles];
   const learnedEdits = applyLearned(ctx, learned, fromSources);
   const fillers = restoreFillers(ctx.text, ctx.tokens);
   const generic = restoreGeneric(ctx, [...fromSources, ...learnedEdits, ...fillers]);
