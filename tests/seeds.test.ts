@@ -79,6 +79,7 @@ describe('the seed corpus end to end', () => {
     expect(clean).toContain('Trump administration');
     expect(clean).toContain('President Trump');
     expect(clean).not.toContain('united state');
+    expect(clean).toContain('Claver-Carone, special envoy for Latin America');
     const doc = first.docs.get(SPUN_SEED)!;
     for (const e of doc.edits.filter((x) => x.stage === 'restore' && x.reason !== 'filler')) {
       expect(e.source, JSON.stringify(e)).toBeDefined();
