@@ -1,5 +1,6 @@
 import type { SourceSpan } from '../edits.js';
 import { hash53 } from '../hash.js';
+import { CountTable, PostingTable } from '../hash-table.js';
 import { tokenize, type Token } from './align/tokens.js';
 import type { Unit } from './align/units.js';
 import { indexData, skeletonShingles, type IndexData } from './reference-data.js';
@@ -44,9 +45,10 @@ export class ReferenceIndex {
   private unitEnd = new Int32Array(1024);
   private unitKind = new Uint8Array(1024);
   private unitCount = 0;
-  private readonly postings = new Map<number, number[]>();
+  /** Skeleton-shingle hash → the units that have it. */
+  private readonly postings = new PostingTable();
   /** Counts of lower-cased word bigrams ("a b") and unigrams across the references, by hash53. */
-  private readonly ngrams = new Map<number, number>();
+  private readonly ngrams = new CountTable(1 << 16);
   private readonly docIds: string[] = [];
   private readonly docTexts: string[] = [];
   /**
@@ -85,17 +87,12 @@ export class ReferenceIndex {
     const n = d.units.length / 3;
     for (let i = 0; i < n; i++) {
       const id = this.pushUnit(doc, d.units[3 * i], d.units[3 * i + 1], d.units[3 * i + 2]);
-      for (let k = i === 0 ? 0 : d.shingleEnds[i - 1]; k < d.shingleEnds[i]; k++) {
-        const key = d.shingles[k];
-        let list = this.postings.get(key);
-        if (!list) this.postings.set(key, (list = []));
-        if (list.length <= MAX_POSTINGS) list.push(id);
-      }
+      for (let k = i === 0 ? 0 : d.shingleEnds[i - 1]; k < d.shingleEnds[i]; k++) this.postings.add(d.shingles[k], id);
     }
     this.unitRanges.set(docId, [first, this.unitCount]);
     if (this.options.retrievalOnly) return;
     if (!d.reference) throw new Error(`index data of ${docId} lacks the reference part`);
-    for (const h of d.reference.ngrams) this.ngrams.set(h, (this.ngrams.get(h) ?? 0) + 1);
+    for (const h of d.reference.ngrams) this.ngrams.add(h);
     for (const w of d.reference.lowercase) this.lowercaseWords.add(w);
     for (const [key, start, end] of d.reference.phrases) this.addPhrase(docId, text, key, start, end);
     for (const [start, titleEnd, end] of d.reference.titles) this.addTitle(docId, text, start, titleEnd, end);
@@ -208,7 +205,7 @@ export class ReferenceIndex {
 
   /** How often a lower-cased word ("a") or bigram ("a b") occurs in the references. */
   count(ngram: string): number {
-    return this.ngrams.get(hash53(ngram)) ?? 0;
+    return this.ngrams.get(hash53(ngram));
   }
 
   /** Reference units sharing the most skeleton shingles with `tokens`, best first. */

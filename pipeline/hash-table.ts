@@ -1,0 +1,129 @@
+/**
+ * Open-addressing tables keyed by non-negative integers below 2^53 (the `hash53` of a
+ * string): 12 bytes a slot in typed arrays, where a Map<number, …> spends about five
+ * times that on boxed keys and entries. Used for the reference index's counts and
+ * postings, which grow with the corpus.
+ */
+
+const EMPTY = -1;
+
+/** Slot index for a key: its low 32 bits, mixed. */
+function mix(key: number): number {
+  let h = key % 4294967296 | 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** Key → 32-bit count. */
+export class CountTable {
+  private keys: Float64Array;
+  private values: Int32Array;
+  private mask: number;
+  size = 0;
+
+  constructor(capacity = 1024) {
+    let n = 16;
+    while (n < capacity * 2) n *= 2;
+    this.keys = new Float64Array(n).fill(EMPTY);
+    this.values = new Int32Array(n);
+    this.mask = n - 1;
+  }
+
+  private find(key: number): number {
+    let i = mix(key) & this.mask;
+    while (this.keys[i] !== EMPTY && this.keys[i] !== key) i = (i + 1) & this.mask;
+    return i;
+  }
+
+  get(key: number): number {
+    const i = this.find(key);
+    return this.keys[i] === key ? this.values[i] : 0;
+  }
+
+  add(key: number, by = 1): void {
+    let i = this.find(key);
+    if (this.keys[i] !== key) {
+      if ((this.size + 1) * 2 > this.keys.length) {
+        this.grow();
+        i = this.find(key);
+      }
+      this.keys[i] = key;
+      this.size++;
+    }
+    this.values[i] += by;
+  }
+
+  /** Calls `fn` for every key and count, in slot order. */
+  forEach(fn: (key: number, count: number) => void): void {
+    for (let i = 0; i < this.keys.length; i++) if (this.keys[i] !== EMPTY) fn(this.keys[i], this.values[i]);
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Float64Array(keys.length * 2).fill(EMPTY);
+    this.values = new Int32Array(keys.length * 2);
+    this.mask = this.keys.length - 1;
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === EMPTY) continue;
+      const j = this.find(keys[i]);
+      this.keys[j] = keys[i];
+      this.values[j] = values[i];
+    }
+  }
+}
+
+/**
+ * Key → list of 32-bit ids, in the order added. Built in two steps: `add` appends
+ * (key, id) pairs; the first `get` freezes the pairs into one array of ids grouped by
+ * key (compressed rows), after which nothing can be added.
+ */
+export class PostingTable {
+  private pairKeys = new Float64Array(1024);
+  private pairIds = new Int32Array(1024);
+  private pairs = 0;
+  private frozen?: { index: CountTable; offsets: Int32Array; ids: Int32Array };
+
+  add(key: number, id: number): void {
+    if (this.frozen) throw new Error('PostingTable: add after the table was read');
+    if (this.pairs === this.pairKeys.length) {
+      const k = new Float64Array(this.pairs * 2);
+      k.set(this.pairKeys);
+      const d = new Int32Array(this.pairs * 2);
+      d.set(this.pairIds);
+      this.pairKeys = k;
+      this.pairIds = d;
+    }
+    this.pairKeys[this.pairs] = key;
+    this.pairIds[this.pairs++] = id;
+  }
+
+  /** The ids added under `key`, in order (a view: do not keep it past the table). */
+  get(key: number): Int32Array | undefined {
+    const f = (this.frozen ??= this.freeze());
+    const row = f.index.get(key);
+    if (row === 0) return undefined;
+    return f.ids.subarray(f.offsets[row - 1], f.offsets[row]);
+  }
+
+  private freeze(): { index: CountTable; offsets: Int32Array; ids: Int32Array } {
+    // Row numbers from 1 (0 = absent), in order of first appearance; then counts, offsets, fill.
+    const index = new CountTable(1024);
+    const rowOf = new Int32Array(this.pairs);
+    let rows = 0;
+    for (let p = 0; p < this.pairs; p++) {
+      let row = index.get(this.pairKeys[p]);
+      if (row === 0) index.add(this.pairKeys[p], (row = ++rows));
+      rowOf[p] = row;
+    }
+    const offsets = new Int32Array(rows + 1);
+    for (let p = 0; p < this.pairs; p++) offsets[rowOf[p]]++;
+    for (let r = 1; r <= rows; r++) offsets[r] += offsets[r - 1];
+    const fill = offsets.slice(0, rows + 1);
+    const ids = new Int32Array(this.pairs);
+    for (let p = 0; p < this.pairs; p++) ids[fill[rowOf[p] - 1]++] = this.pairIds[p];
+    this.pairKeys = new Float64Array(0);
+    this.pairIds = new Int32Array(0);
+    return { index, offsets, ids };
+  }
+}
