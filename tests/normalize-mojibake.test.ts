@@ -90,4 +90,13 @@ describe('mojibake look-alikes in capitals', () => {
   it.each(['LE CAFÉ… FERMÉ', 'C’EST L’ÉTÉ… ENFIN'])('leaves %s alone', (t) => {
     expect(normalize(t)).toEqual([]);
   });
+
+  it('repairs à whose no-break-space byte became a space, only where nothing else reads so', () => {
+    expect(repair('They ate Ã  la carte.')).toBe('They ate à la carte.');
+    expect(repair('A feeling of dÃ©jÃ  vu.')).toBe('A feeling of déjà vu.');
+    expect(repair('and voilÃ  the answer')).toBe('and voilà the answer');
+    expect(repair('voilÃ the answer')).toBe('voilà the answer');
+    // A capital Ã with one space after a space, or in an all-capital word, is left alone.
+    for (const t of ['the letter Ã is a vowel', 'SÃO PAULO', 'NÃ O', 'Ã']) expect(repair(t)).toBe(t);
+  });
 });

@@ -167,6 +167,32 @@ function repairGroup(before: string, decoded: string): { after: string; evidence
 /** Mojibake repeats the same few groups; bounded so adversarial input cannot grow it without limit. */
 const repairCache = new Map<string, { after: string; evidence: string } | null>();
 
+/**
+ * `à` is C3 A0 in UTF-8: misread, `Ã` and a no-break space, and the no-break space is
+ * often turned into a plain space on the way (`déjÃ  vu`, `Ã  la carte`). Repaired where
+ * that is the only reading: `Ã` and two spaces after a letter, a space or punctuation
+ * (one space was the lost byte), or `Ã` ending a lower-case word (`voilÃ `) — a capital
+ * `Ã` after a lower-case letter is no language's spelling.
+ */
+const LETTER_OR_PUNCT = /[\p{L}\p{P}]/u;
+const LOWER = /\p{Ll}/u;
+
+function lostNoBreak(text: string, taken: readonly Edit[]): Edit[] {
+  const out: Edit[] = [];
+  for (let start = text.indexOf('Ã'); start >= 0; start = text.indexOf('Ã', start + 1)) {
+    if (text[start + 1] !== ' ') continue;
+    const prev = start > 0 ? text[start - 1] : ' ';
+    const twoSpaces = text[start + 2] === ' ' && text[start + 3] !== undefined && /\S/.test(text[start + 3]);
+    const afterLower = LOWER.test(prev);
+    if (!afterLower && !(twoSpaces && (/\s/.test(prev) || LETTER_OR_PUNCT.test(prev)))) continue;
+    // With two spaces the first is the lost byte and goes with the repair.
+    const end = twoSpaces ? start + 2 : start + 1;
+    if (taken.some((e) => e.start < end && start < e.end)) continue;
+    out.push(fix(text, start, end, 'à', 'mojibake', 0.9, `${show(text.slice(start, end))} is the UTF-8 encoding of "à" (C3 A0) misread as Windows-1252, its no-break space turned into a space`));
+  }
+  return out;
+}
+
 function mojibakeOnce(text: string): Edit[] {
   const edits: Edit[] = [];
   for (const r of findRepairs(text)) {
@@ -179,7 +205,8 @@ function mojibakeOnce(text: string): Edit[] {
     }
     if (repair) edits.push(fix(text, r.start, r.end, repair.after, 'mojibake', r.confidence, repair.evidence));
   }
-  return edits;
+  if (text.includes('Ã')) edits.push(...lostNoBreak(text, edits));
+  return edits.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -188,10 +215,10 @@ function mojibakeOnce(text: string): Edit[] {
  * round shortens the text, so this ends.
  */
 export function mojibake(text: string): Edit[] {
-  if (!ANY_SEQ.test(text)) return [];
+  if (!ANY_SEQ.test(text) && !text.includes('Ã')) return [];
   const first = mojibakeOnce(text);
   const composer = new Composer(text);
-  for (let current = text, next = first; next.length; next = ANY_SEQ.test(current) ? mojibakeOnce(current) : []) {
+  for (let current = text, next = first; next.length; next = ANY_SEQ.test(current) || current.includes('Ã') ? mojibakeOnce(current) : []) {
     composer.add(current, next);
     current = applyEdits(current, next);
   }
