@@ -56,13 +56,10 @@ export function renderOutputs(state: DocumentState): { clean?: string; diff?: st
   return { clean, diff: renderDiff(state.path, state.log.original, clean) };
 }
 
-/** Inputs analyzed together: enough to keep every thread busy, few enough to keep memory flat. */
-const DOCS_PER_THREAD = 16;
-
 /**
  * Runs the pipeline over files, writing clean/, diff/, report.json and report.html
- * under `outDir`, in two passes: pass 1 analyzes the files (a window at a time, on
- * `options.workers` threads) and spools each document to a temporary file, keeping
+ * under `outDir`, in two passes: pass 1 analyzes the files (on `options.workers`
+ * threads, results taken in input order) and spools each document to a temporary file, keeping
  * only what the corpus stages need (cleaned texts, scores, offset maps); the corpus
  * stages compare and restore the documents; pass 2 reads the spool back and writes
  * every output, one document at a time. The outputs are the same whatever the
@@ -79,22 +76,18 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
   let report: AtomicStream | undefined;
   try {
     const entries: CorpusEntry[] = [];
-    const window = DOCS_PER_THREAD * runner.threads;
-    for (let from = 0; from < files.length; from += window) {
-      const part = files.slice(from, from + window);
-      const analyzed = await runner.map(
-        'analyze',
-        part.map((f) => ({ id: f.rel, path: f.rel, file: f.file, maxBytes: options.maxBytes, options: passOptions(options) })),
-        (i) => options.onProgress?.(++done, files.length * 2, part[i].rel),
-      );
-      for (const a of analyzed) {
+    await runner.each(
+      'analyze',
+      files.map((f) => ({ id: f.rel, path: f.rel, file: f.file, maxBytes: options.maxBytes, options: passOptions(options) })),
+      (i, a) => {
+        options.onProgress?.(++done, files.length * 2, files[i].rel);
         totalBytes += a.bytes;
         // Pass 2 needs no index data: it stays in memory, with the entry, only.
         spool.write({ ...a, index: undefined });
         const entry = corpusEntry({ state: fromPlain(a.state), intrinsic: a.intrinsic, index: a.index });
         if (entry) entries.push(compactEntry(entry));
-      }
-    }
+      },
+    );
     const decisions = await decideCorpus(entries, runner);
     entries.length = 0;
 
@@ -156,7 +149,7 @@ export interface JsonlSink {
 }
 
 /** Records analyzed together: enough to keep every thread busy, few enough to keep memory flat. */
-const RECORDS_PER_THREAD = 16;
+const RECORDS_PER_THREAD = 64;
 
 interface PendingRecord {
   record: Record<string, unknown>;

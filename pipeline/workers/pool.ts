@@ -26,6 +26,8 @@ interface Pending {
 
 /** Tasks in flight per worker: one running, one queued, so a worker never waits on us. */
 const IN_FLIGHT = 2;
+/** Results one thread may have finished ahead of the next one to deliver, in order. */
+const REORDER_PER_THREAD = 32;
 
 class WorkerPool implements Runner {
   private readonly workers: Worker[] = [];
@@ -72,19 +74,41 @@ class WorkerPool implements Runner {
 
   async map<K extends TaskName>(name: K, args: readonly Arg<K>[], onResult?: (i: number) => void): Promise<Result<K>[]> {
     const out = new Array<Result<K>>(args.length);
+    await this.each(name, args, (i, v) => {
+      out[i] = v;
+      onResult?.(i);
+    });
+    return out;
+  }
+
+  async each<K extends TaskName>(name: K, args: readonly Arg<K>[], onResult: (i: number, value: Result<K>) => void): Promise<void> {
+    const ready = new Map<number, Result<K>>();
+    const limit = REORDER_PER_THREAD * this.workers.length;
     let next = 0;
-    // Each worker pulls the next argument when one of its tasks finishes.
+    let delivered = 0;
+    let waiters: Array<() => void> = [];
+    // Each worker pulls the next argument when one of its tasks finishes; results wait
+    // in `ready` until every earlier one is delivered, and no lane runs further than
+    // `limit` ahead of delivery, so a slow document holds back memory, not order.
     const lane = async (w: Worker): Promise<void> => {
       while (next < args.length) {
+        while (next - delivered >= limit) await new Promise<void>((r) => waiters.push(r));
+        if (next >= args.length) break;
         const i = next++;
-        out[i] = await this.send(w, name, args[i]);
-        onResult?.(i);
+        ready.set(i, await this.send(w, name, args[i]));
+        while (ready.has(delivered)) {
+          const v = ready.get(delivered)!;
+          ready.delete(delivered);
+          onResult(delivered++, v);
+        }
+        const wake = waiters;
+        waiters = [];
+        for (const r of wake) r();
       }
     };
     const lanes: Promise<void>[] = [];
     for (const w of this.workers) for (let k = 0; k < IN_FLIGHT; k++) lanes.push(lane(w));
     await Promise.all(lanes);
-    return out;
   }
 
   broadcast<K extends TaskName>(name: K, arg: Arg<K>): Promise<Result<K>[]> {

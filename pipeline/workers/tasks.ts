@@ -129,6 +129,11 @@ export interface Runner {
   readonly threads: number;
   /** Runs task `name` on every argument; results in argument order. */
   map<K extends TaskName>(name: K, args: readonly Arg<K>[], onResult?: (i: number) => void): Promise<Result<K>[]>;
+  /**
+   * Runs task `name` on every argument and hands each result to `onResult` in argument
+   * order as soon as it and all before it are done, without keeping them: streaming.
+   */
+  each<K extends TaskName>(name: K, args: readonly Arg<K>[], onResult: (i: number, value: Result<K>) => void): Promise<void>;
   /** Runs task `name` once on every thread (index set-ups). */
   broadcast<K extends TaskName>(name: K, arg: Arg<K>): Promise<Result<K>[]>;
   /** Stops the threads, after adding their stage timings to this thread's. */
@@ -147,11 +152,15 @@ export class LocalRunner implements Runner {
 
   async map<K extends TaskName>(name: K, args: readonly Arg<K>[], onResult?: (i: number) => void): Promise<Result<K>[]> {
     const out: Result<K>[] = [];
-    for (const [i, a] of args.entries()) {
-      out.push(await this.call(name, a));
+    await this.each(name, args, (i, v) => {
+      out.push(v);
       onResult?.(i);
-    }
+    });
     return out;
+  }
+
+  async each<K extends TaskName>(name: K, args: readonly Arg<K>[], onResult: (i: number, value: Result<K>) => void): Promise<void> {
+    for (const [i, a] of args.entries()) onResult(i, await this.call(name, a));
   }
 
   async broadcast<K extends TaskName>(name: K, arg: Arg<K>): Promise<Result<K>[]> {
