@@ -15,6 +15,13 @@ function mix(key: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+/** A CountTable as plain data (structured-clone safe), to send it to another thread. */
+export interface CountSnapshot {
+  keys: Float64Array;
+  values: Int32Array;
+  size: number;
+}
+
 /** Key → 32-bit count. */
 export class CountTable {
   private keys: Float64Array;
@@ -34,6 +41,19 @@ export class CountTable {
     let i = mix(key) & this.mask;
     while (this.keys[i] !== EMPTY && this.keys[i] !== key) i = (i + 1) & this.mask;
     return i;
+  }
+
+  snapshot(): CountSnapshot {
+    return { keys: this.keys, values: this.values, size: this.size };
+  }
+
+  static fromSnapshot(s: CountSnapshot): CountTable {
+    const t = new CountTable(0);
+    t.keys = s.keys;
+    t.values = s.values;
+    t.mask = s.keys.length - 1;
+    t.size = s.size;
+    return t;
   }
 
   get(key: number): number {

@@ -8,7 +8,7 @@ import type { FileInput } from './corpus/inputs.js';
 import { renderDiff } from './report/diff.js';
 import { HtmlReportWriter } from './report/html.js';
 import { addTimings, timed } from './timings.js';
-import { corpusEntry, decideCorpus, finishDocument, type CorpusEntry } from './stages/corpus.js';
+import { corpusEntry, decideCorpus, finishDocument, ReferenceCounts, type CorpusEntry } from './stages/corpus.js';
 import { createRunner } from './workers/pool.js';
 import type { Analyzed } from './workers/tasks.js';
 import { Spool } from './corpus/spool.js';
@@ -76,6 +76,7 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
   let report: AtomicStream | undefined;
   try {
     const entries: CorpusEntry[] = [];
+    const counts = new ReferenceCounts();
     await runner.each(
       'analyze',
       files.map((f) => ({ id: f.rel, path: f.rel, file: f.file, maxBytes: options.maxBytes, options: passOptions(options) })),
@@ -85,10 +86,10 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
         // Pass 2 needs no index data: it stays in memory, with the entry, only.
         spool.write({ ...a, index: undefined });
         const entry = corpusEntry({ state: fromPlain(a.state), intrinsic: a.intrinsic, index: a.index });
-        if (entry) entries.push(compactEntry(entry));
+        if (entry) entries.push(counts.take(compactEntry(entry)));
       },
     );
-    const decisions = await decideCorpus(entries, runner);
+    const decisions = await decideCorpus(entries, runner, counts);
     entries.length = 0;
 
     report = await AtomicStream.open(path.join(outDir, 'report.json'));
@@ -199,6 +200,7 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
   const runner = createRunner(options.workers ?? 1);
   const spool = options.perRecord ? undefined : new Spool<{ p: PendingRecord; a?: Analyzed }>();
   const entries: CorpusEntry[] = [];
+  const counts = new ReferenceCounts();
   try {
     if (sink.report) await sink.report.write(reportHeader());
     const windows = recordWindows(input, RECORDS_PER_THREAD * runner.threads, sourceName, (m) => {
@@ -219,11 +221,11 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
         // The record's text is the log's original: spool it once.
         spool.write({ p: a?.state.log ? { ...p, record: { ...p.record, text: undefined } } : p, a: a && { ...a, index: undefined } });
         const entry = a && corpusEntry({ state: fromPlain(a.state), intrinsic: a.intrinsic, index: a.index });
-        if (entry) entries.push(compactEntry(entry));
+        if (entry) entries.push(counts.take(compactEntry(entry)));
       }
     }
     if (spool) {
-      const decisions = await decideCorpus(entries, runner);
+      const decisions = await decideCorpus(entries, runner, counts);
       entries.length = 0;
       for (const { p, a } of spool.read()) {
         if (!a) {

@@ -6,7 +6,8 @@ import type { Restored, Runner } from '../workers/tasks.js';
 import type { CrossEvidence } from './crossdoc.js';
 import type { IntrinsicResult } from './detect.js';
 import { findDuplicates } from './duplicates.js';
-import type { IndexData } from './reference-data.js';
+import { CountTable, type CountSnapshot } from '../hash-table.js';
+import { indexData, type IndexData } from './reference-data.js';
 import type { Suspect } from './restore.js';
 
 /**
@@ -52,7 +53,10 @@ export function corpusEntry(d: AnalyzedDocument): CorpusEntry | undefined {
   const log = d.state.log;
   if (!d.intrinsic || !log) return undefined;
   const i = d.intrinsic;
-  return { id: d.state.id, text: log.text, score: i.score, spun: i.spun, suspects: i.words, offsets: log, index: d.index };
+  // Only a document that is spun, or checked against the others, can be restored: the
+  // rest need not keep their suspicious words until the corpus stages run.
+  const suspects = i.spun || i.score >= CROSS_CHECK_FLOOR ? i.words : [];
+  return { id: d.state.id, text: log.text, score: i.score, spun: i.spun, suspects, offsets: log, index: d.index };
 }
 
 /**
@@ -65,13 +69,17 @@ export function corpusEntry(d: AnalyzedDocument): CorpusEntry | undefined {
  * 3. each spun document is restored against the index.
  * Per-document work of steps 1 and 3 runs on the runner's threads, each against its
  * own copy of the index; everything that decides between documents runs here, in
- * input order, so the decisions do not depend on the number of threads.
+ * input order, so the decisions do not depend on the number of threads. With
+ * `counts`, the entries went through `counts.take` and the references' n-gram counts
+ * come from there.
  */
-export async function decideCorpus(entries: readonly CorpusEntry[], runner: Runner): Promise<CorpusDecisions> {
+export async function decideCorpus(entries: readonly CorpusEntry[], runner: Runner, counts?: ReferenceCounts): Promise<CorpusDecisions> {
   const check = entries.filter((d) => !d.spun && d.score >= CROSS_CHECK_FLOOR).map((d) => d.id);
   const cross = new Map<string, CrossEvidence>();
   if (check.length) {
-    await runner.broadcast('crossIndex', entries.map((d) => ({ id: d.id, text: d.text, score: d.score, index: d.index })));
+    // Retrieval needs the units and shingles only: each thread gets a copy, so leave out the rest.
+    const retrieval = (x?: IndexData): IndexData | undefined => x && { units: x.units, shingles: x.shingles, shingleEnds: x.shingleEnds };
+    await runner.broadcast('crossIndex', entries.map((d) => ({ id: d.id, text: d.text, score: d.score, index: retrieval(d.index) })));
     const found = await runner.map('crossCheck', check);
     found.forEach((e, i) => e && cross.set(check[i], e));
     await runner.broadcast('crossIndex', null);
@@ -85,7 +93,12 @@ export async function decideCorpus(entries: readonly CorpusEntry[], runner: Runn
   const toRestore = entries.filter(spun);
   if (toRestore.length === 0) return { cross, copies, restored };
   const references = entries.filter((d) => !spun(d) && !copies.has(d.id));
-  await runner.broadcast('referenceIndex', references.map((d) => ({ id: d.id, text: d.text, index: d.index })));
+  let ngrams: CountSnapshot | undefined;
+  if (counts) {
+    for (const d of entries) if (spun(d) || copies.has(d.id)) counts.exclude(d);
+    ngrams = counts.snapshot();
+  }
+  await runner.broadcast('referenceIndex', { refs: references.map((d) => ({ id: d.id, text: d.text, index: d.index })), ngrams });
   const results = await runner.map(
     'restore',
     toRestore.map((d) => ({ docId: d.id, text: d.text, suspects: d.suspects })),
@@ -138,6 +151,40 @@ export async function runCorpusStages(docs: readonly AnalyzedDocument[], options
   const entries = docs.map(corpusEntry).filter((e) => e !== undefined);
   const decisions = await decideCorpus(entries, runner);
   for (const d of docs) finishDocument(d, decisions, options);
+}
+
+const NO_NGRAMS = new Float64Array(0);
+
+/**
+ * The references' n-gram counts, summed as documents arrive in pass 1, so that each
+ * document's n-gram hashes (2–3 bytes per byte of text) need not wait in memory for the
+ * corpus stages. A document that turns out not to be a reference (spun, or a copy) is
+ * subtracted again: from the hashes kept for documents already judged spun,
+ * recomputed from the text for the rest (copies, and documents found spun by others).
+ */
+export class ReferenceCounts {
+  private readonly totals = new CountTable(1 << 16);
+
+  /** Adds the entry's n-grams; returns the entry to keep, without them unless it is spun. */
+  take(entry: CorpusEntry): CorpusEntry {
+    const index = entry.index ?? indexData(entry.text, true);
+    const ref = index.reference;
+    if (!ref) return { ...entry, index };
+    for (const h of ref.ngrams) this.totals.add(h);
+    if (entry.spun) return { ...entry, index };
+    return { ...entry, index: { ...index, reference: { ...ref, ngrams: NO_NGRAMS } } };
+  }
+
+  /** Subtracts a taken document that is not a reference after all. */
+  exclude(entry: CorpusEntry): void {
+    let ngrams = entry.index?.reference?.ngrams;
+    if (!ngrams || ngrams === NO_NGRAMS) ngrams = indexData(entry.text, true).reference!.ngrams;
+    for (const h of ngrams) this.totals.add(h, -1);
+  }
+
+  snapshot(): CountSnapshot {
+    return this.totals.snapshot();
+  }
 }
 
 function citeOriginal(log: EditLog | undefined, s: SourceSpan): SourceSpan {

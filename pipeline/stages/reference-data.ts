@@ -24,8 +24,8 @@ export interface IndexData {
   reference?: {
     /** hash53 of every word key and every "a b" bigram, once per occurrence. */
     ngrams: Float64Array;
-    /** Keys the document writes in lower case. */
-    lowercase: string[];
+    /** hash53 of each key the document writes in lower case, once. */
+    lowercase: Float64Array;
     /** Name-like phrases in text order: key sequence, start, end. */
     phrases: Array<[key: string, start: number, end: number]>;
     /** Domain titles in text order (see `domainTitles`): start, end of the title words, end. */
@@ -40,7 +40,7 @@ export function indexData(text: string, withReference: boolean): IndexData {
   const shingles: number[] = [];
   const shingleEnds = new Int32Array(all.length);
   const ngrams: number[] = [];
-  const lowercase = new Set<string>();
+  const lowercase = new Set<number>();
   const phrases: Array<[string, number, number]> = [];
   const titles: Array<[number, number, number]> = [];
   all.forEach((u, i) => {
@@ -52,7 +52,7 @@ export function indexData(text: string, withReference: boolean): IndexData {
     if (!withReference || u.kind !== 'sentence') return;
     const tokens = u.tokens;
     for (let k = 0; k < tokens.length; k++) {
-      if (!tokens[k].cap) lowercase.add(tokens[k].key);
+      if (!tokens[k].cap) lowercase.add(hash53(tokens[k].key));
       ngrams.push(hash53(tokens[k].key));
       if (k > 0) ngrams.push(hash53(tokens[k - 1].key + ' ' + tokens[k].key));
     }
@@ -65,7 +65,7 @@ export function indexData(text: string, withReference: boolean): IndexData {
     for (const t of domainTitles(text, tokens)) titles.push([tokens[t.from].start, tokens[t.prep - 1].end, tokens[t.to - 1].end]);
   });
   const out: IndexData = { units: unitArr, shingles: Float64Array.from(shingles), shingleEnds };
-  if (withReference) out.reference = { ngrams: Float64Array.from(ngrams), lowercase: [...lowercase], phrases, titles };
+  if (withReference) out.reference = { ngrams: Float64Array.from(ngrams), lowercase: Float64Array.from(lowercase), phrases, titles };
   return out;
 }
 

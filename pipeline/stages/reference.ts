@@ -1,6 +1,6 @@
 import type { SourceSpan } from '../edits.js';
 import { hash53 } from '../hash.js';
-import { CountTable, PostingTable } from '../hash-table.js';
+import { CountTable, PostingTable, type CountSnapshot } from '../hash-table.js';
 import { tokenize, type Token } from './align/tokens.js';
 import type { Unit } from './align/units.js';
 import { indexData, skeletonShingles, type IndexData } from './reference-data.js';
@@ -48,7 +48,7 @@ export class ReferenceIndex {
   /** Skeleton-shingle hash → the units that have it. */
   private readonly postings = new PostingTable();
   /** Counts of lower-cased word bigrams ("a b") and unigrams across the references, by hash53. */
-  private readonly ngrams = new CountTable(1 << 16);
+  private ngrams = new CountTable(1 << 16);
   private readonly docIds: string[] = [];
   private readonly docTexts: string[] = [];
   /**
@@ -93,7 +93,7 @@ export class ReferenceIndex {
     if (this.options.retrievalOnly) return;
     if (!d.reference) throw new Error(`index data of ${docId} lacks the reference part`);
     for (const h of d.reference.ngrams) this.ngrams.add(h);
-    for (const w of d.reference.lowercase) this.lowercaseWords.add(w);
+    for (const h of d.reference.lowercase) this.lowercase.add(h);
     for (const [key, start, end] of d.reference.phrases) this.addPhrase(docId, text, key, start, end);
     for (const [start, titleEnd, end] of d.reference.titles) this.addTitle(docId, text, start, titleEnd, end);
   }
@@ -200,8 +200,20 @@ export class ReferenceIndex {
     return this.phrases.get(key)?.count ?? 0;
   }
 
-  /** Words the references write in lower case (to know a name's lower-case use is attested). */
-  readonly lowercaseWords = new Set<string>();
+  /** Keys the references write in lower case, by hash53 (to know a name's lower-case use is attested). */
+  private readonly lowercase = new CountTable(1 << 12);
+
+  writesInLowerCase(key: string): boolean {
+    return this.lowercase.get(hash53(key)) > 0;
+  }
+
+  /**
+   * Takes n-gram counts summed elsewhere over exactly the documents this index holds
+   * (whose index data then carry no n-grams), instead of counting them document by document.
+   */
+  useNgramCounts(counts: CountSnapshot): void {
+    this.ngrams = CountTable.fromSnapshot(counts);
+  }
 
   /** How often a lower-cased word ("a") or bigram ("a b") occurs in the references. */
   count(ngram: string): number {

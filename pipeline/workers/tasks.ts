@@ -14,6 +14,7 @@ import type { Edit } from '../edits.js';
 import { runCorpusStages } from '../stages/corpus.js';
 import { CrossIndex, type CrossDoc, type CrossEvidence } from '../stages/crossdoc.js';
 import { detectIntrinsic, type IntrinsicResult } from '../stages/detect.js';
+import type { CountSnapshot } from '../hash-table.js';
 import { ReferenceIndex } from '../stages/reference.js';
 import { indexData, type IndexData } from '../stages/reference-data.js';
 import { restoreDocument, type Suspect } from '../stages/restore.js';
@@ -84,14 +85,15 @@ export function createHandlers() {
       if (!cross) throw new Error('crossCheck before crossIndex');
       return timed('cross-document', () => cross!.evidenceFor(id)) ?? null;
     },
-    referenceIndex(refs: readonly RefDoc[] | null): void {
-      if (!refs) {
+    referenceIndex(input: { refs: readonly RefDoc[]; ngrams?: CountSnapshot } | null): void {
+      if (!input) {
         reference = undefined;
         return;
       }
       reference = timed('reference', () => {
         const index = new ReferenceIndex();
-        for (const r of refs) index.add(r.id, r.text, undefined, r.index);
+        if (input.ngrams) index.useNgramCounts(input.ngrams);
+        for (const r of input.refs) index.add(r.id, r.text, undefined, r.index);
         return index;
       });
     },

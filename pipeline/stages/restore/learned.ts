@@ -84,5 +84,5 @@ function adaptCase(ctx: Restoring, first: Token, canonical: string): string | un
   if (!canonUp) return canonical;
   const lower = canonical.toLowerCase();
   const words = tokenize(lower);
-  return words.every((w) => ctx.index.lowercaseWords.has(w.key)) ? lower : undefined;
+  return words.every((w) => ctx.index.writesInLowerCase(w.key)) ? lower : undefined;
 }
