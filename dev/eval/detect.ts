@@ -10,76 +10,28 @@
  * --score-only scores the sets and the report.json already under out/eval/<setting>/run/
  * (e.g. a hand-made report) without generating or running anything.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadCorpus } from './corpus.js';
-import { loadReport, loadSpinner, num, parseRunnerArgs, pct, readJson, readTexts, rel, runCli, table, writeSet } from './run.js';
+import { exitWith, num, pct, runEval, table } from './run.js';
 import { scoreDetection, type DetectionScore } from './score.js';
 import { buildDetectionSet, SPLITS, type DetectionTruth } from './sets.js';
 
 const USAGE = `usage: npx tsx dev/eval/detect.ts [--n N] [--seed S] [--settings light,medium,heavy]
        [--generate-only | --score-only] [--fake-spinner] [--cli PATH] [--out DIR]`;
 
-async function main(): Promise<number> {
-  const opts = parseRunnerArgs(process.argv.slice(2), 25, USAGE);
-  let failed = false;
-  const results: Record<string, unknown> = {};
-
-  if (opts.mode !== 'score-only') {
-    const t0 = performance.now();
-    const { spin, name } = await loadSpinner(opts.fakeSpinner);
-    const pool = loadCorpus();
-    for (const setting of opts.settings) {
-      const set = buildDetectionSet(pool, { setting, n: opts.n, seed: opts.seed, spinnerName: name }, spin);
-      const dir = join(opts.outRoot, setting.name);
-      writeSet(dir, set);
-      for (const w of set.warnings) console.warn(`warning [${setting.name}]: ${w}`);
+exitWith(
+  runEval<DetectionTruth, Record<string, DetectionScore>>({
+    usage: USAGE,
+    defaultN: 25,
+    root: (outRoot) => outRoot,
+    build(pool, setting, opts, spin, spinnerName) {
+      const set = buildDetectionSet(pool, { setting, n: opts.n, seed: opts.seed, spinnerName }, spin);
       const docs = set.truth.documents;
-      console.log(
-        `${setting.name}: ${docs.length} documents (${docs.filter((d) => d.spun).length} spun) → ${rel(dir)}/docs, truth.json`,
-      );
-    }
-    console.log(`generated in ${((performance.now() - t0) / 1000).toFixed(1)} s with spinner ${name}`);
-    if (opts.mode === 'generate-only') return 0;
-    if (!existsSync(opts.cli)) {
-      console.error(`${rel(opts.cli)} not found: build the pipeline first (npm run build), or use --generate-only`);
-      return 1;
-    }
-  }
-
-  for (const setting of opts.settings) {
-    const dir = join(opts.outRoot, setting.name);
-    const runDir = join(dir, 'run');
-    let seconds: number | null = null;
-    if (opts.mode === 'full') {
-      const r = runCli(opts.cli, join(dir, 'docs'), runDir);
-      seconds = r.seconds;
-      if (!r.ok) {
-        console.error(`${setting.name}: the CLI failed (${r.detail}) after ${r.seconds} s`);
-        results[setting.name] = { rate: setting.rate, error: r.detail, cliSeconds: seconds };
-        failed = true;
-        continue;
-      }
-      if (r.detail !== 'ok') console.warn(`${setting.name}: ${r.detail}`);
-    }
-    const reportPath = join(runDir, 'report.json');
-    if (!existsSync(reportPath)) {
-      console.error(`${setting.name}: ${rel(reportPath)} not found`);
-      failed = true;
-      continue;
-    }
-    const truth = readJson<DetectionTruth>(join(dir, 'truth.json'));
-    const score = scoreDetection(truth, loadReport(reportPath), readTexts(join(dir, 'docs')));
-    results[setting.name] = { rate: setting.rate, cliSeconds: seconds, spinner: truth.spinner, ...score };
-    printSetting(setting.name, setting.rate, score, seconds);
-  }
-
-  mkdirSync(opts.outRoot, { recursive: true });
-  const outFile = join(opts.outRoot, 'detect.json');
-  writeFileSync(outFile, JSON.stringify({ kind: 'detection', seed: opts.seed, n: opts.n, settings: results }, null, 1) + '\n');
-  console.log(`\nwrote ${rel(outFile)}`);
-  return failed ? 1 : 0;
-}
+      return { set, describe: `${docs.length} documents (${docs.filter((d) => d.spun).length} spun)` };
+    },
+    score: scoreDetection,
+    print: printSetting,
+    output: (opts) => ({ file: 'detect.json', head: { kind: 'detection', seed: opts.seed, n: opts.n } }),
+  }),
+);
 
 function printSetting(name: string, rate: number, score: Record<string, DetectionScore>, seconds: number | null): void {
   console.log(`\n== detection: ${name} (rate ${rate})${seconds === null ? '' : `, CLI ${seconds} s`}`);
@@ -122,11 +74,3 @@ function printSetting(name: string, rate: number, score: Record<string, Detectio
     }
   }
 }
-
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  },
-);

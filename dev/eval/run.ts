@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { REPO_ROOT } from './corpus.js';
+import { loadCorpus, REPO_ROOT, type CleanDoc } from './corpus.js';
 import { fakeSpin } from './fake-spin.js';
 import type { PipelineReport } from './report.js';
 import { SETTINGS, type BuiltSet, type Setting, type Spinner } from './sets.js';
@@ -138,4 +138,94 @@ export function table(rows: ReadonlyArray<Record<string, string>>): string {
   const line = (cells: string[]): string =>
     cells.map((c, i) => (i === 0 ? c.padEnd(width[i]) : c.padStart(width[i]))).join('  ').trimEnd();
   return [line(cols), line(width.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cols.map((c) => r[c] ?? '')))].join('\n');
+}
+
+/** What differs between the eval runners: how a set is built, scored and printed. */
+export interface EvalSpec<Truth extends { spinner: string }, Score> {
+  usage: string;
+  defaultN: number;
+  /** Where the sets go under the output root (out/eval or out/eval/restore). */
+  root(outRoot: string): string;
+  /** One setting's set and a line describing it. */
+  build(pool: CleanDoc[], setting: Setting, opts: RunnerOptions, spin: Spinner, spinnerName: string): { set: BuiltSet<Truth>; describe: string };
+  score(truth: Truth, report: PipelineReport, texts: Map<string, string>): Score;
+  print(name: string, rate: number, score: Score, seconds: number | null): void;
+  /** The results file (under the output root) and the fields before `settings`. */
+  output(opts: RunnerOptions): { file: string; head: Record<string, unknown> };
+}
+
+/**
+ * An eval run: generates each setting's set (unless --score-only), runs the CLI on it
+ * (unless --generate-only or --score-only), scores its report against the truth, prints
+ * the tables and writes the results file. Exit code 1 if any setting failed.
+ */
+export async function runEval<Truth extends { spinner: string }, Score extends object>(spec: EvalSpec<Truth, Score>): Promise<number> {
+  const opts = parseRunnerArgs(process.argv.slice(2), spec.defaultN, spec.usage);
+  const root = spec.root(opts.outRoot);
+  let failed = false;
+  const results: Record<string, unknown> = {};
+
+  if (opts.mode !== 'score-only') {
+    const t0 = performance.now();
+    const { spin, name } = await loadSpinner(opts.fakeSpinner);
+    const pool = loadCorpus();
+    for (const setting of opts.settings) {
+      const { set, describe } = spec.build(pool, setting, opts, spin, name);
+      const dir = join(root, setting.name);
+      writeSet(dir, set);
+      for (const w of set.warnings) console.warn(`warning [${setting.name}]: ${w}`);
+      console.log(`${setting.name}: ${describe} → ${rel(dir)}/docs, truth.json`);
+    }
+    console.log(`generated in ${((performance.now() - t0) / 1000).toFixed(1)} s with spinner ${name}`);
+    if (opts.mode === 'generate-only') return 0;
+    if (!existsSync(opts.cli)) {
+      console.error(`${rel(opts.cli)} not found: build the pipeline first (npm run build), or use --generate-only`);
+      return 1;
+    }
+  }
+
+  for (const setting of opts.settings) {
+    const dir = join(root, setting.name);
+    const runDir = join(dir, 'run');
+    let seconds: number | null = null;
+    if (opts.mode === 'full') {
+      const r = runCli(opts.cli, join(dir, 'docs'), runDir);
+      seconds = r.seconds;
+      if (!r.ok) {
+        console.error(`${setting.name}: the CLI failed (${r.detail}) after ${r.seconds} s`);
+        results[setting.name] = { rate: setting.rate, error: r.detail, cliSeconds: seconds };
+        failed = true;
+        continue;
+      }
+      if (r.detail !== 'ok') console.warn(`${setting.name}: ${r.detail}`);
+    }
+    const reportPath = join(runDir, 'report.json');
+    if (!existsSync(reportPath)) {
+      console.error(`${setting.name}: ${rel(reportPath)} not found`);
+      failed = true;
+      continue;
+    }
+    const truth = readJson<Truth>(join(dir, 'truth.json'));
+    const score = spec.score(truth, loadReport(reportPath), readTexts(join(dir, 'docs')));
+    results[setting.name] = { rate: setting.rate, cliSeconds: seconds, spinner: truth.spinner, ...score };
+    spec.print(setting.name, setting.rate, score, seconds);
+  }
+
+  mkdirSync(opts.outRoot, { recursive: true });
+  const { file, head } = spec.output(opts);
+  const outFile = join(opts.outRoot, file);
+  writeFileSync(outFile, JSON.stringify({ ...head, settings: results }, null, 1) + '\n');
+  console.log(`\nwrote ${rel(outFile)}`);
+  return failed ? 1 : 0;
+}
+
+/** Runs an eval's main and exits with its code (1 with the message on an exception). */
+export function exitWith(main: Promise<number>): void {
+  main.then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    },
+  );
 }
