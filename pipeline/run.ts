@@ -10,7 +10,7 @@ import { HtmlReportWriter } from './report/html.js';
 import { addTimings, timed } from './timings.js';
 import { corpusEntry, decideCorpus, finishDocument, ReferenceCounts, type CorpusEntry } from './stages/corpus.js';
 import { createRunner } from './workers/pool.js';
-import type { Analyzed } from './workers/tasks.js';
+import type { Analyzed, Runner } from './workers/tasks.js';
 import { Spool } from './corpus/spool.js';
 import { EditLog } from './edit-log.js';
 import {
@@ -66,15 +66,19 @@ export function renderOutputs(state: DocumentState): { clean?: string; diff?: st
  * number of threads.
  */
 export async function runFiles(files: readonly FileInput[], outDir: string, options: RunOptions): Promise<RunResult> {
-  const runner = createRunner(options.workers ?? 1);
-  const spool = new Spool<Analyzed>();
-  const html = new HtmlReportWriter();
   const summary = emptySummary();
   let totalBytes = 0;
   let failures = 0;
   let done = 0;
   let report: AtomicStream | undefined;
+  // Created inside the try, threads last: whatever fails, `finally` stops what started.
+  let spool: Spool<Analyzed> | undefined;
+  let html: HtmlReportWriter | undefined;
+  let runner: Runner | undefined;
   try {
+    spool = new Spool<Analyzed>();
+    html = new HtmlReportWriter();
+    runner = createRunner(options.workers ?? 1);
     const entries: CorpusEntry[] = [];
     const counts = new ReferenceCounts();
     await runner.each(
@@ -84,7 +88,7 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
         options.onProgress?.(++done, files.length * 2, files[i].rel);
         totalBytes += a.bytes;
         // Pass 2 needs no index data: it stays in memory, with the entry, only.
-        spool.write({ ...a, index: undefined });
+        spool!.write({ ...a, index: undefined });
         const entry = corpusEntry({ state: fromPlain(a.state), intrinsic: a.intrinsic, index: a.index });
         if (entry) entries.push(counts.take(compactEntry(entry)));
       },
@@ -114,7 +118,7 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
       else await rm(diffFile, { force: true });
       addToSummary(summary, doc);
       await report.write(reportDocument(doc, i === 0));
-      timed('html', () => html.add(doc, state.log?.original ?? ''));
+      timed('html', () => html!.add(doc, state.log?.original ?? ''));
       options.onProgress?.(++done, files.length * 2, state.path);
       i++;
     }
@@ -127,9 +131,9 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
     await report?.abort();
     throw err;
   } finally {
-    html.discard();
-    spool.remove();
-    await runner.close();
+    html?.discard();
+    spool?.remove();
+    await runner?.close();
   }
   return { summary, failures, bytes: totalBytes };
 }
@@ -197,13 +201,16 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
   };
   const task = (p: PendingRecord) => ({ id: p.id, path: p.id, text: p.record.text as string, maxBytes: options.maxBytes, options: passOptions(options) });
 
-  const runner = createRunner(options.workers ?? 1);
-  const spool = options.perRecord ? undefined : new Spool<{ p: PendingRecord; a?: Analyzed }>();
+  let spool: Spool<{ p: PendingRecord; a?: Analyzed }> | undefined;
+  let runner: Runner | undefined;
   const entries: CorpusEntry[] = [];
   const counts = new ReferenceCounts();
   try {
+    if (!options.perRecord) spool = new Spool();
+    runner = createRunner(options.workers ?? 1);
     if (sink.report) await sink.report.write(reportHeader());
-    const windows = recordWindows(input, RECORDS_PER_THREAD * runner.threads, sourceName, (m) => {
+    // The corpus stages tell records apart by id: in two passes, ids must be unique.
+    const windows = recordWindows(input, RECORDS_PER_THREAD * runner.threads, sourceName, !options.perRecord, (m) => {
       failures++;
       options.onError?.(m);
     });
@@ -240,7 +247,7 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
     }
   } finally {
     spool?.remove();
-    await runner.close();
+    await runner?.close();
   }
   if (sink.report) {
     await sink.report.write(reportFooter(summary));
@@ -255,9 +262,10 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
  * object are reported through `fail` and left out; a record without a string "text"
  * is kept, marked skipped, so it is passed through in its place.
  */
-async function* recordWindows(input: Readable, size: number, sourceName: string, fail: (message: string) => void): AsyncGenerator<PendingRecord[]> {
+async function* recordWindows(input: Readable, size: number, sourceName: string, uniqueIds: boolean, fail: (message: string) => void): AsyncGenerator<PendingRecord[]> {
   let window: PendingRecord[] = [];
   let lineNo = 0;
+  const seen = new Set<string>();
   for await (const decoded of utf8Lines(input)) {
     lineNo++;
     if (!decoded.ok) {
@@ -279,7 +287,11 @@ async function* recordWindows(input: Readable, size: number, sourceName: string,
     if (typeof record.text !== 'string') {
       fail(`${sourceName}:${lineNo}: record ${id} has no string "text" field; passed through unchanged`);
       pending.skipped = 'no text field';
+    } else if (uniqueIds && seen.has(id)) {
+      fail(`${sourceName}:${lineNo}: record id ${id} was used by an earlier record; passed through unchanged (ids must be unique, or use --per-record)`);
+      pending.skipped = 'duplicate id';
     }
+    if (uniqueIds) seen.add(id);
     window.push(pending);
     if (window.length >= size) {
       yield window;

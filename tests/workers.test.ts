@@ -105,6 +105,57 @@ describe('--workers', () => {
     for (const id of spunIds) expect(withRefs.get(id), id).toBeGreaterThan(without.get(id) + 5);
   }, 180_000);
 
+  it('passes a JSON Lines record with a reused id through unchanged, as a failure, in two passes', () => {
+    const spun = readFileSync(path.join(corpus, 'spun', 's0.txt'), 'utf8');
+    const clean = readFileSync(path.join(SEEDS, readdirSync(SEEDS).sort()[0]), 'utf8');
+    const input = [{ id: 'a', text: clean }, { id: 'same', text: spun }, { id: 'same', text: 'Another text altogether, about a council vote.' }]
+      .map((r) => JSON.stringify(r))
+      .join('\n');
+    const r = run(['--jsonl', '-', '--quiet', '--workers', '2'], input);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('record id same was used by an earlier record');
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual(['a', 'same', 'same']);
+    expect(out[1].unspin.kinds).toContain('spun');
+    expect(out[2]).toMatchObject({ text: 'Another text altogether, about a council vote.', unspin: { verdict: 'skipped', error: 'duplicate id' } });
+    // One record at a time, ids need not be unique.
+    expect(run(['--jsonl', '-', '--quiet', '--per-record'], input).status).toBe(0);
+  }, 120_000);
+
+  it('exits, rather than hangs, when its temporary files cannot be made', () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'unspin-w-')), 'out');
+    const r = spawnSync(process.execPath, [CLI, SEEDS, '--out', out, '--quiet', '--workers', '2'], {
+      encoding: 'utf8',
+      env: { ...process.env, TMPDIR: path.join(tmpdir(), 'unspin-no-such-dir') },
+      timeout: 60_000,
+    });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('unspin-no-such-dir');
+  }, 90_000);
+
+  it('stops sending tasks once one result fails', async () => {
+    const { createRunner } = await import(path.resolve('dist/pipeline/workers/pool.js'));
+    const runner = createRunner(2);
+    const options = { keepBoilerplate: false, minConfidence: 0.8, suggestOnly: false };
+    const args = Array.from({ length: 200 }, (_, i) => ({ id: `d${i}`, path: `d${i}`, text: 'A short text.', maxBytes: 1 << 20, options }));
+    let calls = 0;
+    try {
+      await expect(
+        runner.each('analyze', args, (i: number) => {
+          calls++;
+          if (i === 3) throw new Error('stop here');
+        }),
+      ).rejects.toThrow('stop here');
+      const after = calls;
+      await new Promise((r) => setTimeout(r, 300));
+      expect(calls).toBe(after);
+      expect(calls).toBeLessThan(10);
+    } finally {
+      await runner.close();
+    }
+  }, 60_000);
+
   it('refuses a bad --workers value', () => {
     for (const bad of ['0', '-1', '1.5', 'many']) {
       const r = run([SEEDS, '--out', path.join(tmpdir(), 'unspin-never'), '--workers', bad]);

@@ -34,6 +34,7 @@ class WorkerPool implements Runner {
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   private failure?: Error;
+  private closing = false;
 
   constructor(readonly threads: number) {
     const url = new URL('./worker.js', import.meta.url);
@@ -51,7 +52,7 @@ class WorkerPool implements Runner {
       });
       w.on('error', (err) => this.fail(err));
       w.on('exit', (code) => {
-        if (code !== 0) this.fail(new Error(`a worker thread exited with code ${code}`));
+        if (!this.closing) this.fail(new Error(`a worker thread exited unexpectedly (code ${code})`));
       });
       this.workers.push(w);
     }
@@ -68,7 +69,12 @@ class WorkerPool implements Runner {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      w.postMessage({ id, name, arg });
+      try {
+        w.postMessage({ id, name, arg });
+      } catch (err) {
+        this.pending.delete(id);
+        reject(err as Error);
+      }
     });
   }
 
@@ -90,20 +96,31 @@ class WorkerPool implements Runner {
     // Each worker pulls the next argument when one of its tasks finishes; results wait
     // in `ready` until every earlier one is delivered, and no lane runs further than
     // `limit` ahead of delivery, so a slow document holds back memory, not order.
+    let failed = false;
+    const wakeAll = () => {
+      const wake = waiters;
+      waiters = [];
+      for (const r of wake) r();
+    };
     const lane = async (w: Worker): Promise<void> => {
-      while (next < args.length) {
-        while (next - delivered >= limit) await new Promise<void>((r) => waiters.push(r));
-        if (next >= args.length) break;
-        const i = next++;
-        ready.set(i, await this.send(w, name, args[i]));
-        while (ready.has(delivered)) {
-          const v = ready.get(delivered)!;
-          ready.delete(delivered);
-          onResult(delivered++, v);
+      try {
+        while (next < args.length && !failed) {
+          while (next - delivered >= limit && !failed) await new Promise<void>((r) => waiters.push(r));
+          if (next >= args.length || failed) break;
+          const i = next++;
+          ready.set(i, await this.send(w, name, args[i]));
+          while (!failed && ready.has(delivered)) {
+            const v = ready.get(delivered)!;
+            ready.delete(delivered);
+            onResult(delivered++, v);
+          }
+          wakeAll();
         }
-        const wake = waiters;
-        waiters = [];
-        for (const r of wake) r();
+      } catch (err) {
+        // The first failure stops every lane: nothing more is sent or delivered.
+        failed = true;
+        wakeAll();
+        throw err;
       }
     };
     const lanes: Promise<void>[] = [];
@@ -116,9 +133,11 @@ class WorkerPool implements Runner {
   }
 
   async close(): Promise<void> {
+    if (this.closing) return;
     try {
       if (!this.failure) for (const t of await this.broadcast('timings', undefined as never)) addTimings(t);
     } finally {
+      this.closing = true;
       await Promise.all(this.workers.map((w) => w.terminate()));
     }
   }

@@ -1,4 +1,4 @@
-/** A pool thread: executes the tasks of tasks.ts that pool.ts posts, one message at a time. */
+/** A pool thread: executes the tasks of tasks.ts that pool.ts posts, as they arrive (a task that awaits, such as reading a file, may overlap the next). */
 import { parentPort } from 'node:worker_threads';
 import { createHandlers, type TaskName } from './tasks.js';
 
