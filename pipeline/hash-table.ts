@@ -103,9 +103,22 @@ export class PostingTable {
   private pairIds = new Int32Array(1024);
   private pairs = 0;
   private frozen?: { index: CountTable; offsets: Int32Array; ids: Int32Array };
+  private perKey?: CountTable;
+
+  /**
+   * `cap`: a key keeps at most cap + 1 ids, enough for a reader to tell it is over the
+   * cap (a shingle too common to retrieve by) without storing all of them.
+   */
+  constructor(private readonly cap = Infinity) {
+    if (Number.isFinite(cap)) this.perKey = new CountTable(1024);
+  }
 
   add(key: number, id: number): void {
     if (this.frozen) throw new Error('PostingTable: add after the table was read');
+    if (this.perKey) {
+      if (this.perKey.get(key) > this.cap) return;
+      this.perKey.add(key);
+    }
     if (this.pairs === this.pairKeys.length) {
       const k = new Float64Array(this.pairs * 2);
       k.set(this.pairKeys);
@@ -144,6 +157,7 @@ export class PostingTable {
     for (let p = 0; p < this.pairs; p++) ids[fill[rowOf[p] - 1]++] = this.pairIds[p];
     this.pairKeys = new Float64Array(0);
     this.pairIds = new Int32Array(0);
+    this.perKey = undefined;
     return { index, offsets, ids };
   }
 }

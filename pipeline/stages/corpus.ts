@@ -7,7 +7,7 @@ import type { CrossEvidence } from './crossdoc.js';
 import type { IntrinsicResult } from './detect.js';
 import { findDuplicates } from './duplicates.js';
 import { CountTable, type CountSnapshot } from '../hash-table.js';
-import { indexData, type IndexData } from './reference-data.js';
+import { indexData, ngramHashes, type IndexData } from './reference-data.js';
 import type { Suspect } from './restore.js';
 
 /**
@@ -158,28 +158,25 @@ const NO_NGRAMS = new Float64Array(0);
 /**
  * The references' n-gram counts, summed as documents arrive in pass 1, so that each
  * document's n-gram hashes (2–3 bytes per byte of text) need not wait in memory for the
- * corpus stages. A document that turns out not to be a reference (spun, or a copy) is
- * subtracted again: from the hashes kept for documents already judged spun,
- * recomputed from the text for the rest (copies, and documents found spun by others).
+ * corpus stages. A document already judged spun is never added (nor its reference
+ * data kept); one that turns out not to be a reference later (a copy, or found spun by
+ * another document) is subtracted again, its n-grams recomputed from its text.
  */
 export class ReferenceCounts {
   private readonly totals = new CountTable(1 << 16);
 
-  /** Adds the entry's n-grams; returns the entry to keep, without them unless it is spun. */
+  /** Adds the entry's n-grams; returns the entry to keep, without them (and without reference data if spun). */
   take(entry: CorpusEntry): CorpusEntry {
-    const index = entry.index ?? indexData(entry.text, true);
-    const ref = index.reference;
-    if (!ref) return { ...entry, index };
-    for (const h of ref.ngrams) this.totals.add(h);
-    if (entry.spun) return { ...entry, index };
-    return { ...entry, index: { ...index, reference: { ...ref, ngrams: NO_NGRAMS } } };
+    const index = entry.index ?? indexData(entry.text, !entry.spun);
+    if (entry.spun || !index.reference) return { ...entry, index: { ...index, reference: undefined } };
+    for (const h of index.reference.ngrams) this.totals.add(h);
+    return { ...entry, index: { ...index, reference: { ...index.reference, ngrams: NO_NGRAMS } } };
   }
 
-  /** Subtracts a taken document that is not a reference after all. */
+  /** Subtracts a taken document that is not a reference after all (no-op for one already judged spun). */
   exclude(entry: CorpusEntry): void {
-    let ngrams = entry.index?.reference?.ngrams;
-    if (!ngrams || ngrams === NO_NGRAMS) ngrams = indexData(entry.text, true).reference!.ngrams;
-    for (const h of ngrams) this.totals.add(h, -1);
+    if (entry.spun) return;
+    for (const h of ngramHashes(entry.text)) this.totals.add(h, -1);
   }
 
   snapshot(): CountSnapshot {

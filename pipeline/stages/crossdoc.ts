@@ -47,7 +47,7 @@ export class CrossIndex {
 
   constructor(docs: readonly CrossDoc[]) {
     this.byId = new Map(docs.map((d) => [d.id, d]));
-    for (const d of docs) this.index.add(d.id, d.text, undefined, d.index);
+    for (const d of docs) this.index.add(d.id, d.text, d.index);
   }
 
   /** Evidence that document `id` is spun, or undefined. */

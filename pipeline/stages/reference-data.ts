@@ -33,6 +33,21 @@ export interface IndexData {
   };
 }
 
+/** hash53 of every word key and every "a b" bigram of a sentence, once per occurrence. */
+function pushNgrams(tokens: readonly Token[], out: number[]): void {
+  for (let k = 0; k < tokens.length; k++) {
+    out.push(hash53(tokens[k].key));
+    if (k > 0) out.push(hash53(tokens[k - 1].key + ' ' + tokens[k].key));
+  }
+}
+
+/** The n-gram part of `indexData(text, true)` alone. */
+export function ngramHashes(text: string): Float64Array {
+  const out: number[] = [];
+  for (const u of units(text)) if (u.kind === 'sentence') pushNgrams(u.tokens, out);
+  return Float64Array.from(out);
+}
+
 /** The index data of a document's text (the text the index will hold). */
 export function indexData(text: string, withReference: boolean): IndexData {
   const all = units(text);
@@ -51,11 +66,8 @@ export function indexData(text: string, withReference: boolean): IndexData {
     shingleEnds[i] = shingles.length;
     if (!withReference || u.kind !== 'sentence') return;
     const tokens = u.tokens;
-    for (let k = 0; k < tokens.length; k++) {
-      if (!tokens[k].cap) lowercase.add(hash53(tokens[k].key));
-      ngrams.push(hash53(tokens[k].key));
-      if (k > 0) ngrams.push(hash53(tokens[k - 1].key + ' ' + tokens[k].key));
-    }
+    for (const t of tokens) if (!t.cap) lowercase.add(hash53(t.key));
+    pushNgrams(tokens, ngrams);
     for (let k = 0; k < tokens.length; k++) {
       for (let n = 2; n <= MAX_PHRASE && k + n <= tokens.length; n++) {
         const span = tokens.slice(k, k + n);

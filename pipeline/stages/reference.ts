@@ -7,8 +7,6 @@ import { indexData, skeletonShingles, type IndexData } from './reference-data.js
 
 export { domainTitles, isImmutable, isNamePhrase, skeletonShingles, spacedRun, type IndexData } from './reference-data.js';
 
-export type OffsetMap = (offset: number, side: 'start' | 'end') => number;
-
 /** A sentence or quotation of a clean document, available as a restoration source. */
 export interface RefUnit extends Unit {
   docId: string;
@@ -46,7 +44,7 @@ export class ReferenceIndex {
   private unitKind = new Uint8Array(1024);
   private unitCount = 0;
   /** Skeleton-shingle hash → the units that have it. */
-  private readonly postings = new PostingTable();
+  private readonly postings = new PostingTable(MAX_POSTINGS);
   /** Counts of lower-cased word bigrams ("a b") and unigrams across the references, by hash53. */
   private ngrams = new CountTable(1 << 16);
   private readonly docIds: string[] = [];
@@ -63,8 +61,6 @@ export class ReferenceIndex {
 
   /** Per document: its units, [first, end) in unit numbers. */
   private readonly unitRanges = new Map<string, [number, number]>();
-  /** Per document: maps an offset of its indexed (cleaned) text to its original input. */
-  private readonly offsetMaps = new Map<string, OffsetMap>();
 
   /**
    * `retrievalOnly`: index units for retrieval and alignment, without the word
@@ -73,16 +69,14 @@ export class ReferenceIndex {
   constructor(private readonly options: { retrievalOnly?: boolean } = {}) {}
 
   /**
-   * Indexes a clean document. `toOriginal` maps offsets of `text` (normalized,
-   * boilerplate removed) back to the input, so sources cite the file as it is.
+   * Indexes a clean document's text (normalized, boilerplate removed).
    * `data`: the document's index data if pass 1 computed it (`indexData(text)`);
    * computed here otherwise.
    */
-  add(docId: string, text: string, toOriginal?: OffsetMap, data?: IndexData): void {
+  add(docId: string, text: string, data?: IndexData): void {
     const d = data ?? indexData(text, !this.options.retrievalOnly);
     const doc = this.docIds.push(docId) - 1;
     this.docTexts.push(text);
-    if (toOriginal) this.offsetMaps.set(docId, toOriginal);
     const first = this.unitCount;
     const n = d.units.length / 3;
     for (let i = 0; i < n; i++) {
@@ -184,10 +178,12 @@ export class ReferenceIndex {
     entry.forms.set(form, (entry.forms.get(form) ?? 0) + 1);
   }
 
-  /** A source span for a report: offsets of the indexed text mapped to the original input. */
+  /**
+   * A source span, in offsets of the indexed (cleaned) text; the corpus stages map
+   * them to the reference's input file (corpus.ts), which this index never sees.
+   */
   toSource(docId: string, start: number, end: number, text: string): SourceSpan {
-    const map = this.offsetMaps.get(docId);
-    return map ? { id: docId, start: map(start, 'start'), end: map(end, 'end'), text } : { id: docId, start, end, text };
+    return { id: docId, start, end, text };
   }
 
   /** Phrases that start or end with the given token key. */

@@ -68,7 +68,8 @@ export async function analyze(input: AnalyzeInput): Promise<Analyzed> {
   const active = state.log !== undefined && state.verdict !== 'skipped';
   if (!active) return { state: toPlain(state), bytes };
   const intrinsic = timed('detect', () => detectIntrinsic(state.log!.text));
-  const index = timed('index', () => indexData(state.log!.text, true));
+  // A document spun on its own evidence is never a reference: retrieval data only.
+  const index = timed('index', () => indexData(state.log!.text, !intrinsic.spun));
   return { state: toPlain(state), bytes, intrinsic, index };
 }
 
@@ -93,7 +94,7 @@ export function createHandlers() {
       reference = timed('reference', () => {
         const index = new ReferenceIndex();
         if (input.ngrams) index.useNgramCounts(input.ngrams);
-        for (const r of input.refs) index.add(r.id, r.text, undefined, r.index);
+        for (const r of input.refs) index.add(r.id, r.text, r.index);
         return index;
       });
     },
