@@ -123,10 +123,12 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
       i++;
     }
     await report.write(reportFooter(summary));
-    await report.commit();
+    // report.html first: if it fails, report.json is not replaced either, so the two
+    // never describe different runs.
     const t0 = performance.now();
     await html.commit(path.join(outDir, 'report.html'), summary);
     addTimings(new Map([['html', performance.now() - t0]]));
+    await report.commit();
   } catch (err) {
     await report?.abort();
     throw err;

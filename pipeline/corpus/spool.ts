@@ -36,7 +36,7 @@ export class Spool<T> {
       const head = Buffer.alloc(4);
       for (let i = 0; i < this.count; i++) {
         readExactly(fd, head);
-        const body = Buffer.alloc(head.readUInt32LE(0));
+        const body = Buffer.allocUnsafe(head.readUInt32LE(0)); // filled by readExactly
         readExactly(fd, body);
         yield deserialize(body) as T;
       }
