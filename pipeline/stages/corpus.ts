@@ -76,7 +76,8 @@ export function corpusEntry(d: AnalyzedDocument): CorpusEntry | undefined {
 export async function decideCorpus(entries: readonly CorpusEntry[], runner: Runner, counts?: ReferenceCounts): Promise<CorpusDecisions> {
   const check = entries.filter((d) => !d.spun && d.score >= CROSS_CHECK_FLOOR).map((d) => d.id);
   const cross = new Map<string, CrossEvidence>();
-  if (check.length) {
+  // A corpus of one has nothing to compare with.
+  if (check.length && entries.length > 1) {
     // Retrieval needs the units and shingles only: each thread gets a copy, so leave out the rest.
     const retrieval = (x?: IndexData): IndexData | undefined => x && { units: x.units, shingles: x.shingles, shingleEnds: x.shingleEnds };
     await runner.broadcast('crossIndex', entries.map((d) => ({ id: d.id, text: d.text, score: d.score, index: retrieval(d.index) })));

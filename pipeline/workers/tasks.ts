@@ -54,8 +54,11 @@ export interface RestoreJob {
 
 export type Restored = { edits: Edit[] } | { error: string };
 
-/** Pass 1: read, normalize, language, boilerplate, then intrinsic detection. */
-export async function analyze(input: AnalyzeInput): Promise<Analyzed> {
+/**
+ * Pass 1: read, normalize, language, boilerplate, then intrinsic detection and, unless
+ * the document is a corpus of its own (`withIndex` false), its index data.
+ */
+export async function analyze(input: AnalyzeInput, withIndex = true): Promise<Analyzed> {
   let source: Uint8Array | string;
   if (input.text !== undefined) source = input.text;
   else {
@@ -69,6 +72,7 @@ export async function analyze(input: AnalyzeInput): Promise<Analyzed> {
   if (!active) return { state: toPlain(state), bytes };
   const intrinsic = timed('detect', () => detectIntrinsic(state.log!.text));
   // A document spun on its own evidence is never a reference: retrieval data only.
+  if (!withIndex) return { state: toPlain(state), bytes, intrinsic };
   const index = timed('index', () => indexData(state.log!.text, !intrinsic.spun));
   return { state: toPlain(state), bytes, intrinsic, index };
 }
@@ -78,7 +82,7 @@ export function createHandlers() {
   let cross: CrossIndex | undefined;
   let reference: ReferenceIndex | undefined;
   return {
-    analyze,
+    analyze: (input: AnalyzeInput) => analyze(input),
     crossIndex(docs: readonly CrossDoc[] | null): void {
       cross = docs ? timed('cross-document', () => new CrossIndex(docs)) : undefined;
     },
@@ -112,7 +116,8 @@ export function createHandlers() {
      * other record to compare with or restore from), in this thread.
      */
     async record(input: AnalyzeInput): Promise<Analyzed> {
-      const a = await analyze(input);
+      // Alone, a record has no other record to retrieve or cite: no index data.
+      const a = await analyze(input, false);
       const doc = { state: fromPlain(a.state), intrinsic: a.intrinsic, index: a.index };
       await runCorpusStages([doc], input.options, new LocalRunner());
       return { state: toPlain(doc.state), bytes: a.bytes };

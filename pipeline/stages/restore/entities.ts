@@ -4,7 +4,7 @@ import { strictJudge } from '../align/judge.js';
 import { alignTokens } from '../align/diff-pairs.js';
 import { FUNCTION_WORDS, type Token } from '../align/tokens.js';
 import { isNamePhrase, type PhraseEntry } from '../reference.js';
-import type { Learned, Restoring } from './types.js';
+import { suspected, type Learned, type Restoring } from './types.js';
 
 const MAX_SPUN_PHRASE = 6;
 
@@ -154,7 +154,6 @@ function support(ctx: Restoring, span: Token[], entry: PhraseEntry, pairs: Match
   return n;
 }
 
-const suspected = (ctx: Restoring, start: number, end: number) => ctx.suspects.some((s) => s.start < end && start < s.end);
 
 function bracketed(a: readonly Token[], b: readonly Token[]): boolean {
   const [a0, a1, b0, b1] = [a[0], a[a.length - 1], b[0], b[b.length - 1]];

@@ -1,7 +1,7 @@
 import { makeEdit, type Edit } from '../../edits.js';
 import { FUNCTION_WORDS, tokenize, type Token } from '../align/tokens.js';
 import { matchInitialCase } from './casing.js';
-import { overlapsAny, type Learned, type Restoring } from './types.js';
+import { overlapsAny, suspected, type Learned, type Restoring } from './types.js';
 
 interface Lesson {
   spun: string;
@@ -36,7 +36,6 @@ export function applyLearned(ctx: Restoring, learned: readonly Learned[], taken:
   }
   const tokens = ctx.tokens;
   const covered = (s: number, e: number) => overlapsAny(taken, s, e);
-  const suspect = (s: number, e: number) => ctx.suspects.some((x) => s < x.end && x.start < e);
   const out: Edit[] = [];
   for (const lesson of lessons.values()) {
     if (lesson.ambiguous) continue;
@@ -51,8 +50,8 @@ export function applyLearned(ctx: Restoring, learned: readonly Learned[], taken:
         lesson.contexts.has(`L ${tokens[i - 1]?.key}`) || lesson.contexts.has(`R ${tokens[i + keys.length]?.key}`);
       // A single word needs two taught uses and a matching context or a detection flag;
       // a phrase needs one of the three.
-      if (!multi && (lesson.uses.size < 2 || (!context && !suspect(start, end)))) continue;
-      if (multi && lesson.uses.size < 2 && !context && !suspect(start, end)) continue;
+      if (!multi && (lesson.uses.size < 2 || (!context && !suspected(ctx, start, end)))) continue;
+      if (multi && lesson.uses.size < 2 && !context && !suspected(ctx, start, end)) continue;
       const after = adaptCase(ctx, tokens[i], lesson.canonical);
       if (after === undefined || after === ctx.text.slice(start, end)) continue;
       out.push(

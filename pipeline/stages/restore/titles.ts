@@ -3,7 +3,7 @@ import { kinship } from '../align/judge.js';
 import { tokenize } from '../align/tokens.js';
 import { domainTitles, type PhraseEntry } from '../reference.js';
 import { matchInitialCase } from './casing.js';
-import { overlapsAny, type Restoring } from './types.js';
+import { overlapsAny, suspected, type Restoring } from './types.js';
 
 /**
  * Titles of a named domain: "unique agent for Latin America", where the references
@@ -45,10 +45,10 @@ export function restoreTitles(ctx: Restoring, taken: readonly Edit[]): Edit[] {
     const canonTokens = tokenize(form);
     const canonical = form.slice(canonTokens[first].start, canonTokens[last].end);
     const swaps = kinds.slice(first, last + 1).filter((k) => k !== 'equal');
-    const suspected = ctx.suspects.some((s) => s.start < end && start < s.end);
+    const flagged = suspected(ctx, start, end);
     // Two articles may word a title differently: one reference use of the title, on
     // words detection did not flag, is a suggestion however close the synonyms.
-    const confidence = entry.count >= 2 || suspected ? (swaps.every((k) => k === 'synonym') ? 0.9 : 0.85) : 0.7;
+    const confidence = entry.count >= 2 || flagged ? (swaps.every((k) => k === 'synonym') ? 0.9 : 0.85) : 0.7;
     out.push(
       makeEdit(ctx.text, start, end, first === 0 ? matchInitialCase(ctx.text.slice(start, end), canonical) : canonical, {
         stage: 'restore',
@@ -57,7 +57,7 @@ export function restoreTitles(ctx: Restoring, taken: readonly Edit[]): Edit[] {
         evidence:
           `"${ctx.text.slice(title[0].start, tokens[t.to - 1].end)}" is not attested; the references write "${entry.source.text}" ` +
           `(${entry.count}×) and ${swaps.length === 1 ? 'the swap is' : 'the swaps are'} WordNet ${[...new Set(swaps)].join('/')}` +
-          (suspected ? '; detection flagged the words' : ''),
+          (flagged ? '; detection flagged the words' : ''),
         source: ctx.index.toSource(entry.source.id, entry.source.start, entry.source.end, entry.source.text),
       }),
     );

@@ -42,3 +42,8 @@ export interface Learned {
 export function overlapsAny(edits: readonly Edit[], start: number, end: number): boolean {
   return edits.some((t) => start < Math.max(t.end, t.start + 1) && t.start < end);
 }
+
+/** Did detection flag any word in [start, end)? */
+export function suspected(ctx: RestoreContext, start: number, end: number): boolean {
+  return ctx.suspects.some((s) => s.start < end && start < s.end);
+}
