@@ -89,8 +89,8 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
         totalBytes += a.bytes;
         // Pass 2 needs no index data: it stays in memory, with the entry, only.
         spool!.write({ ...a, index: undefined });
-        const entry = corpusEntry({ state: fromPlain(a.state), intrinsic: a.intrinsic, index: a.index });
-        if (entry) entries.push(counts.take(compactEntry(entry)));
+        const entry = heldEntry(a, counts);
+        if (entry) entries.push(entry);
       },
     );
     const decisions = await decideCorpus(entries, runner, counts);
@@ -141,11 +141,13 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
 }
 
 /**
- * An entry to hold until pass 2: its offset map keeps the edits only (the map needs
- * no text), so the corpus stages hold one copy of each cleaned text and nothing else.
+ * What the corpus stages hold of an analyzed document until pass 2, if they work on
+ * it: its offset map keeps the edits only (the map needs no text), its n-grams go into
+ * `counts`, so one copy of each cleaned text is the bulk of it.
  */
-function compactEntry(entry: CorpusEntry): CorpusEntry {
-  return { ...entry, offsets: EditLog.fromSnapshot({ original: '', text: '', edits: entry.offsets.edits }) };
+function heldEntry(a: Analyzed, counts: ReferenceCounts): CorpusEntry | undefined {
+  const entry = corpusEntry({ state: fromPlain(a.state), intrinsic: a.intrinsic, index: a.index });
+  return entry && counts.take({ ...entry, offsets: EditLog.fromSnapshot({ original: '', text: '', edits: entry.offsets.edits }) });
 }
 
 export interface JsonlSink {
@@ -229,8 +231,8 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
         }
         // The record's text is the log's original: spool it once.
         spool.write({ p: a?.state.log ? { ...p, record: { ...p.record, text: undefined } } : p, a: a && { ...a, index: undefined } });
-        const entry = a && corpusEntry({ state: fromPlain(a.state), intrinsic: a.intrinsic, index: a.index });
-        if (entry) entries.push(counts.take(compactEntry(entry)));
+        const entry = a && heldEntry(a, counts);
+        if (entry) entries.push(entry);
       }
     }
     if (spool) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../pipeline/edits.js';
-import { domainTitles } from '../pipeline/stages/reference.js';
+import { domainTitles } from '../pipeline/stages/reference-data.js';
 import { ReferenceIndex } from '../pipeline/stages/reference.js';
 import { tokenize } from '../pipeline/stages/align/tokens.js';
 import { restoreDocument, type Suspect } from '../pipeline/stages/restore.js';

@@ -1,6 +1,7 @@
 import { alignUnits } from './align/align.js';
 import { lexiconJudge } from './align/judge.js';
-import { ReferenceIndex, type IndexData } from './reference.js';
+import type { IndexData } from './reference-data.js';
+import { ReferenceIndex } from './reference.js';
 
 /** A document's part in cross-document detection. */
 export interface CrossDoc {

@@ -1,11 +1,8 @@
-import type { SourceSpan } from '../edits.js';
 import { hash53 } from '../hash.js';
 import { CountTable, PostingTable, type CountSnapshot } from '../hash-table.js';
 import { tokenize, type Token } from './align/tokens.js';
 import type { Unit } from './align/units.js';
 import { indexData, skeletonShingles, type IndexData } from './reference-data.js';
-
-export { domainTitles, isImmutable, isNamePhrase, skeletonShingles, spacedRun, type IndexData } from './reference-data.js';
 
 /** A sentence or quotation of a clean document, available as a restoration source. */
 export interface RefUnit extends Unit {
@@ -176,14 +173,6 @@ export class ReferenceIndex {
     }
     entry.count++;
     entry.forms.set(form, (entry.forms.get(form) ?? 0) + 1);
-  }
-
-  /**
-   * A source span, in offsets of the indexed (cleaned) text; the corpus stages map
-   * them to the reference's input file (corpus.ts), which this index never sees.
-   */
-  toSource(docId: string, start: number, end: number, text: string): SourceSpan {
-    return { id: docId, start, end, text };
   }
 
   /** Phrases that start or end with the given token key. */

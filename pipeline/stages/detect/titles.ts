@@ -15,7 +15,7 @@ import { morph, synsets } from '../../lexicon/index.js';
 import { FUNCTION_IN_TITLE, freqTables } from './freq.js';
 import { maybeMultiword, startsMultiword } from './mwe.js';
 import { profile } from './synonyms.js';
-import { ADJ_PREV, ALLCAPS, CAP, FUNC, HAS_DIGIT, NUM, SENT_START, type Doc, type Finding } from './types.js';
+import { ADJ_PREV, ALLCAPS, CAP, FUNC, HAS_DIGIT, NUM, type Doc, type Finding } from './types.js';
 
 const MAX_PHRASE = 4;
 /** A capitalized run this often in the frequency text is a known name. */

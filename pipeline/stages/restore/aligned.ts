@@ -68,7 +68,7 @@ function pairEdit(ctx: RestoreContext, spun: Token[], ref: RefUnit, pair: Aligne
     stage: 'restore' as const,
     reason: ref.kind === 'quote' ? 'quote-alignment' : 'sentence-alignment',
     confidence,
-    source: ctx.index.toSource(ref.docId, refStart, refEnd, refText),
+    source: { id: ref.docId, start: refStart, end: refEnd, text: refText },
   };
   if (nA === 0) {
     // The reference has words the degraded unit lacks: insert them before the next

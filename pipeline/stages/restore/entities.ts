@@ -3,7 +3,8 @@ import { isKnown } from '../../lexicon/query.js';
 import { strictJudge } from '../align/judge.js';
 import { alignTokens } from '../align/diff-pairs.js';
 import { FUNCTION_WORDS, type Token } from '../align/tokens.js';
-import { isNamePhrase, type PhraseEntry } from '../reference.js';
+import { isNamePhrase } from '../reference-data.js';
+import type { PhraseEntry } from '../reference.js';
 import { suspected, type Learned, type Restoring } from './types.js';
 
 const MAX_SPUN_PHRASE = 6;
@@ -76,7 +77,6 @@ function bestPhrase(ctx: Restoring, span: Token[], from: number): Match | undefi
   for (const entry of candidates.values()) {
     if (entry.source.id === ctx.docId || Math.abs(entry.tokens.length - span.length) > 2) continue;
     const chunks = alignTokens(span, entry.tokens);
-    const anchors = chunks.filter((c) => c.kind === 'equal').reduce((n, c) => n + c.a[1] - c.a[0], 0);
     const replaced = chunks.filter((c) => c.kind === 'replace');
     if (replaced.length === 0) continue;
     // At least one word of the name itself must be shared, capitalized on both sides.
@@ -175,6 +175,6 @@ function phraseEdit(ctx: Restoring, tokens: readonly Token[], m: Match, p: Match
     confidence:
       p.kind === 'synonym' ? 0.93 : p.kind === 'related' ? 0.9 : a.some((t) => !t.cap) || suspected(ctx, start, end) ? 0.85 : 0.7,
     evidence: `"${ctx.text.slice(tokens[m.from].start, tokens[m.to - 1].end)}" is not attested; the references write "${m.entry.source.text}" (${m.entry.count}×) and "${before}" ~ "${canonical}" (${p.kind})`,
-    source: ctx.index.toSource(m.entry.source.id, m.entry.source.start, m.entry.source.end, m.entry.source.text),
+    source: { ...m.entry.source },
   });
 }

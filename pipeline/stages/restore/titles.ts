@@ -1,7 +1,8 @@
 import { makeEdit, type Edit } from '../../edits.js';
 import { kinship } from '../align/judge.js';
 import { tokenize } from '../align/tokens.js';
-import { domainTitles, type PhraseEntry } from '../reference.js';
+import { domainTitles } from '../reference-data.js';
+import type { PhraseEntry } from '../reference.js';
 import { matchInitialCase } from './casing.js';
 import { overlapsAny, suspected, type Restoring } from './types.js';
 
@@ -58,7 +59,7 @@ export function restoreTitles(ctx: Restoring, taken: readonly Edit[]): Edit[] {
           `"${ctx.text.slice(title[0].start, tokens[t.to - 1].end)}" is not attested; the references write "${entry.source.text}" ` +
           `(${entry.count}×) and ${swaps.length === 1 ? 'the swap is' : 'the swaps are'} WordNet ${[...new Set(swaps)].join('/')}` +
           (flagged ? '; detection flagged the words' : ''),
-        source: ctx.index.toSource(entry.source.id, entry.source.start, entry.source.end, entry.source.text),
+        source: { ...entry.source },
       }),
     );
   }
