@@ -6,7 +6,7 @@ NODE_MODULES := node_modules/.package-lock.json
 SOURCES := $(shell find pipeline -name '*.ts' 2>/dev/null)
 BUILT := dist/.built
 
-.PHONY: all install build clean-seeds test eval bench typecheck clean
+.PHONY: all install build clean-seeds test eval fit-generic bench typecheck clean
 
 all: build
 
@@ -37,6 +37,9 @@ eval: $(BUILT)
 	npx tsx dev/eval/intrinsic.ts
 	npx tsx dev/eval/detect.ts
 	npx tsx dev/eval/restore.ts
+
+fit-generic: $(NODE_MODULES)
+	npx tsx dev/eval/fit-generic.ts
 
 bench: $(BUILT)
 	npx tsx dev/bench.ts

@@ -27,12 +27,15 @@ import { overlapsAny, type Restoring } from './types.js';
  *
  * The evidence is summed in log-odds units (WEIGHTS) into a probability for each
  * option (softmax over: unchanged, spun from an unnamed word, each candidate). The
- * weights are a conditional logit fitted on the tune split of `make eval` (four
- * seeds of dev/eval/restore.ts), rounded; no word list is involved. The fitted
- * probabilities ran high on fresh documents (candidates at 0.90–0.95 were the
- * original about 80% of the time), so the edit's confidence is the probability
- * less CALIBRATION: at the default --min-confidence 0.8 a candidate is applied only
- * from probability 0.9, and suggested from SUGGEST_MIN.
+ * weights are a conditional logit fitted by `make fit-generic` (dev/eval/fit-generic.ts:
+ * the decisions this scorer makes on the tune split of dev/eval/restore.ts, seeds 1–4,
+ * light/medium/heavy, labelled from the spinner's changes; maximum likelihood with a
+ * small L2 penalty), rounded; no word list is involved. The script prints the fit, its
+ * log-likelihoods and calibration on tune and held-out; `--write` puts the fit, to 2
+ * decimals, into WEIGHTS. The fitted probabilities run high on fresh documents
+ * (candidates at 0.90–0.95 were the original about 80% of the time), so the edit's
+ * confidence is the probability less CALIBRATION: at the default --min-confidence 0.8
+ * a candidate is applied only from probability 0.9, and suggested from SUGGEST_MIN.
  *
  * Measured on `make eval` (tune and held-out, seeds 1–4, 837 applied reversals):
  * 92–94% touched a spun word and 84–85% restored its exact original.
@@ -176,15 +179,34 @@ function pairFit(pair: number, fa: number, fb: number): number {
   return Math.log((pair + KAPPA) / ((fa * fb) / freqTables().total + KAPPA));
 }
 
+/** The word's own evidence, shared by every "spun" option (see the module comment). */
+export interface WordEvidence {
+  /** ln(0.01 + suspicious words per content word). */
+  documentDensity: number;
+  rareSynonym: number;
+  /** 1 when the cleaner documents never use the word, else 0. */
+  unusedByReferences: number;
+  /** ln(uses of the word in this document, at least 1). */
+  repeatedInDocument: number;
+}
+
+/** Everything the scorer weighs for one word: its own evidence and each candidate's. */
+export interface ReversalOptions {
+  word: WordEvidence;
+  candidates: Array<{ candidate: Candidate; evidence: Evidence }>;
+  /** General-English count of the word (for the note). */
+  count: number;
+  /** Uses of the word in the cleaner documents (for the note). */
+  refUses: number;
+}
+
 /**
- * Weighs the candidates for the original of `key` (a word, or a multiword expression
- * with its words joined by single spaces) in its context and returns the likeliest,
- * with its probability, or undefined when WordNet offers none.
+ * The evidence bestReversal weighs for `key` in its context, or undefined when
+ * WordNet offers no candidate. Exposed for dev/eval/fit-generic.ts.
  */
-export function bestReversal(key: string, ctx: WordContext): Reversal | undefined {
+export function reversalOptions(key: string, ctx: WordContext): ReversalOptions | undefined {
   const cands = reversalCandidates(key);
   if (cands.length === 0) return undefined;
-  const W = WEIGHTS;
   const { left, right } = ctx;
   const words = key.split(' ');
   const first = words[0];
@@ -198,12 +220,12 @@ export function bestReversal(key: string, ctx: WordContext): Reversal | undefine
   const refRW = right ? ctx.refCount(`${last} ${right}`) : 0;
   const fitLW = left ? pairFit(pairCountFrom(leftPrefix, first), fl, wordCount(first)) : 0;
   const fitRW = right ? pairFit(pairCount(last, right), wordCount(last), fr) : 0;
-  const spun =
-    W.bias +
-    W.documentDensity * Math.log(0.01 + ctx.density) +
-    W.rareSynonym * ctx.rareSynonym +
-    (refW === 0 ? W.unusedByReferences : 0) +
-    W.repeatedInDocument * Math.log(Math.max(1, ctx.docCount(key)));
+  const word: WordEvidence = {
+    documentDensity: Math.log(0.01 + ctx.density),
+    rareSynonym: ctx.rareSynonym,
+    unusedByReferences: refW === 0 ? 1 : 0,
+    repeatedInDocument: Math.log(Math.max(1, ctx.docCount(key))),
+  };
 
   const evidenceFor = (c: Candidate): Evidence => {
     const refC = ctx.refCount(c.word);
@@ -221,12 +243,65 @@ export function bestReversal(key: string, ctx: WordContext): Reversal | undefine
       usedInDocument: Math.log1p(ctx.docCount(c.word)),
     };
   };
+  return { word, candidates: cands.map((c) => ({ candidate: c, evidence: evidenceFor(c) })), count: fw, refUses: refW };
+}
 
-  let best: Candidate | undefined;
+/** The names of the weights, in the order of WEIGHTS. */
+export type WeightName = keyof typeof WEIGHTS;
+
+/**
+ * The options of a decision as feature vectors over the WEIGHTS (a missing name is 0):
+ * unchanged (all 0), spun from an unnamed word, then each candidate in the order of
+ * `o.candidates`. Each option's log-odds is the dot product with WEIGHTS (bestReversal
+ * computes the same sums term by term); dev/eval/fit-generic.ts fits WEIGHTS on these.
+ */
+export function reversalFeatures(o: ReversalOptions): Array<Partial<Record<WeightName, number>>> {
+  const w = o.word;
+  const spun = {
+    bias: 1,
+    documentDensity: w.documentDensity,
+    rareSynonym: w.rareSynonym,
+    unusedByReferences: w.unusedByReferences,
+    repeatedInDocument: w.repeatedInDocument,
+  };
+  return [
+    {},
+    { ...spun, unknownOriginal: 1 },
+    ...o.candidates.map(({ evidence: ev }) => ({
+      ...spun,
+      frequency: ev.frequency,
+      pairFit: ev.pairLeft + ev.pairRight,
+      referencePairLeft: ev.referenceLeft,
+      referencePairRight: ev.referenceRight,
+      referenceUse: ev.referenceUse,
+      senseRank: ev.senseRank,
+      usedInDocument: ev.usedInDocument,
+    })),
+  ];
+}
+
+/**
+ * Weighs the candidates for the original of `key` (a word, or a multiword expression
+ * with its words joined by single spaces) in its context and returns the likeliest,
+ * with its probability, or undefined when WordNet offers none.
+ */
+export function bestReversal(key: string, ctx: WordContext): Reversal | undefined {
+  const o = reversalOptions(key, ctx);
+  if (!o) return undefined;
+  const W = WEIGHTS;
+  const w = o.word;
+  const spun =
+    W.bias +
+    W.documentDensity * w.documentDensity +
+    W.rareSynonym * w.rareSynonym +
+    (w.unusedByReferences ? W.unusedByReferences : 0) +
+    W.repeatedInDocument * w.repeatedInDocument;
+
+  let best: ReversalOptions['candidates'][number] | undefined;
   let bestScore = -Infinity;
   let total = 1 + Math.exp(spun + W.unknownOriginal);
-  for (const c of cands) {
-    const score = spun + weigh(evidenceFor(c));
+  for (const c of o.candidates) {
+    const score = spun + weigh(c.evidence);
     total += Math.exp(score);
     if (score > bestScore) {
       best = c;
@@ -234,13 +309,13 @@ export function bestReversal(key: string, ctx: WordContext): Reversal | undefine
     }
   }
   if (!best) return undefined;
-  const ev = evidenceFor(best);
+  const { candidate: b, evidence: ev } = best;
   const f = (x: number) => (x >= 0 ? '+' : '') + x.toFixed(1);
   const note =
-    `frequency ${best.count} vs ${fw}, pair fit ${f(ev.pairLeft)}/${f(ev.pairRight)}, ` +
-    `reference pairs ${f(ev.referenceLeft)}/${f(ev.referenceRight)}, reference uses ${ctx.refCount(best.word)} vs ${refW}, ` +
-    `sense rank ${best.rank}, ${ctx.docCount(best.word)} other use(s) in the document`;
-  return { word: best.word, probability: Math.exp(bestScore) / total, unchanged: 1 / total, evidence: ev, note };
+    `frequency ${b.count} vs ${o.count}, pair fit ${f(ev.pairLeft)}/${f(ev.pairRight)}, ` +
+    `reference pairs ${f(ev.referenceLeft)}/${f(ev.referenceRight)}, reference uses ${ctx.refCount(b.word)} vs ${o.refUses}, ` +
+    `sense rank ${b.rank}, ${ctx.docCount(b.word)} other use(s) in the document`;
+  return { word: b.word, probability: Math.exp(bestScore) / total, unchanged: 1 / total, evidence: ev, note };
 }
 
 /** The candidate's evidence in log-odds units. */
@@ -274,6 +349,29 @@ export function indefiniteArticle(next: string): 'a' | 'an' {
   return /^[aeiou]/.test(w) ? 'an' : 'a';
 }
 
+/** A word restoreGeneric weighs, with what it weighs (for dev/eval/fit-generic.ts). */
+export interface ReversalDecision {
+  docId: string;
+  /** The document's text as the restore stage sees it; start/end index it. */
+  text: string;
+  start: number;
+  end: number;
+  key: string;
+  /** What bestReversal is given for it. */
+  context: WordContext;
+  options: ReversalOptions;
+}
+
+let observer: ((d: ReversalDecision) => void) | undefined;
+
+/**
+ * Has `fn` called on every word (or expression) restoreGeneric weighs in this
+ * thread, before its decision; undefined stops. Observing changes no decision.
+ */
+export function observeReversals(fn?: (d: ReversalDecision) => void): void {
+  observer = fn;
+}
+
 /**
  * Generic reversal for the words of a spun document that no other mechanism
  * restored (see the module comment): first the rare multiword expressions detection
@@ -293,7 +391,12 @@ export function restoreGeneric(ctx: Restoring, taken: readonly Edit[]): Edit[] {
     const first = tokens[i];
     const lastTok = tokens[j - 1];
     const key = tokens.slice(i, j).map((t) => t.key).join(' ');
-    const best = bestReversal(key, { left: tokens[i - 1]?.key, right: tokens[j]?.key, rareSynonym: rare, density, docCount, refCount });
+    const wctx: WordContext = { left: tokens[i - 1]?.key, right: tokens[j]?.key, rareSynonym: rare, density, docCount, refCount };
+    if (observer) {
+      const options = reversalOptions(key, wctx);
+      if (options) observer({ docId: ctx.docId, text: ctx.text, start: first.start, end: lastTok.end, key, context: wctx, options });
+    }
+    const best = bestReversal(key, wctx);
     if (!best || best.probability < SUGGEST_MIN || best.probability <= best.unchanged) return;
     let start = first.start;
     const before = ctx.text.slice(first.start, lastTok.end);
