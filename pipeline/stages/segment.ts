@@ -86,15 +86,6 @@ function mergeAbbreviationBreaks(text: string, spans: Span[]): Span[] {
  */
 const WORD = /[\p{L}\p{N}\p{M}]+(?:(?:['’.]|(?<=\p{N}),(?=\p{N}))[\p{L}\p{N}\p{M}]+)*/gu;
 
-export function wordsIn(text: string, span: Span): Span[] {
-  const out: Span[] = [];
-  WORD.lastIndex = span.start;
-  for (let m = WORD.exec(text); m && m.index < span.end; m = WORD.exec(text)) {
-    out.push({ start: m.index, end: Math.min(span.end, m.index + m[0].length) });
-  }
-  return out;
-}
-
 /** Sentences only (no word pass), for callers that tokenize their own way. */
 export function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -108,11 +99,16 @@ export function segment(text: string): Segmentation {
   const paras = paragraphs(text);
   const sentences: Sentence[] = [];
   const words: Word[] = [];
-  paras.forEach((p, pi) => {
-    for (const s of sentencesIn(text, p)) {
-      const si = sentences.push({ ...s, paragraph: pi }) - 1;
-      for (const w of wordsIn(text, s)) words.push({ ...w, text: text.slice(w.start, w.end), sentence: si });
+  for (let pi = 0; pi < paras.length; pi++) {
+    for (const s of sentencesIn(text, paras[pi])) {
+      const si = sentences.push({ start: s.start, end: s.end, paragraph: pi }) - 1;
+      // One object per word, built once: this loop is the detector's hot path.
+      WORD.lastIndex = s.start;
+      for (let m = WORD.exec(text); m && m.index < s.end; m = WORD.exec(text)) {
+        const end = Math.min(s.end, m.index + m[0].length);
+        words.push({ start: m.index, end, text: end === m.index + m[0].length ? m[0] : text.slice(m.index, end), sentence: si });
+      }
     }
-  });
+  }
   return { paragraphs: paras, sentences, words };
 }

@@ -5,9 +5,9 @@
  * Also gives the share of adjacent content-word pairs never seen in the table, a
  * sentence-level feature of broken phrasing.
  */
-import { freqTables, pairCount, pairCountFrom, pairPrefix } from './freq.js';
+import { freqTables, pairCountFrom } from './freq.js';
 import { judgeable } from './rare-synonym.js';
-import { profile } from './synonyms.js';
+import { profileAt } from './synonyms.js';
 import { ADJ_PREV, FUNC, HAS_DIGIT, NUM, type Doc, type Finding } from './types.js';
 
 /**
@@ -40,24 +40,23 @@ export function contextEvidence(doc: Doc): Float32Array {
   const out = new Float32Array(n);
   const t = freqTables();
   const total = t.total;
-  const { lower, flags } = doc;
+  const { lower, flags, facts } = doc;
   for (let i = 0; i < n; i++) {
     if (!judgeable(doc, i)) continue;
-    const p = profile(lower[i]);
+    const p = profileAt(doc, i);
     if (p.candidates.length === 0) continue;
     const hasLeft = i > 0 && (flags[i] & ADJ_PREV) !== 0 && (flags[i - 1] & (NUM | HAS_DIGIT)) === 0;
     const hasRight = i + 1 < n && (flags[i + 1] & ADJ_PREV) !== 0 && (flags[i + 1] & (NUM | HAS_DIGIT)) === 0;
     if (!hasLeft && !hasRight) continue;
-    const a = hasLeft ? lower[i - 1] : '';
-    const fa = hasLeft ? t.count.get(a) ?? 0 : 0;
+    const fa = hasLeft ? facts[i - 1].count : 0;
     const b = hasRight ? lower[i + 1] : '';
-    const fb = hasRight ? t.count.get(b) ?? 0 : 0;
+    const fb = hasRight ? facts[i + 1].count : 0;
     const w = lower[i];
-    const fw = t.count.get(w) ?? 0;
-    const aPrefix = hasLeft ? pairPrefix(a) : 0;
+    const fw = facts[i].count;
+    const aPrefix = hasLeft ? facts[i - 1].prefix : 0;
     let fitW = 1;
     if (hasLeft) fitW *= pairFit(pairCountFrom(aPrefix, w), fa, fw, total);
-    if (hasRight) fitW *= pairFit(pairCount(w, b), fw, fb, total);
+    if (hasRight) fitW *= pairFit(pairCountFrom(facts[i].prefix, b), fw, fb, total);
     let num = 0;
     let den = 0;
     const cands = p.candidates;
@@ -85,18 +84,17 @@ export function unseenPairs(doc: Doc): { pairs: Int32Array; unseen: Int32Array }
   const ns = doc.seg.sentences.length;
   const pairs = new Int32Array(ns);
   const unseen = new Int32Array(ns);
-  const { lower, flags } = doc;
+  const { lower, flags, facts } = doc;
   const words = doc.seg.words;
-  const count = freqTables().count;
   for (let i = 1; i < lower.length; i++) {
     if ((flags[i] & ADJ_PREV) === 0 || (flags[i] | flags[i - 1]) & (FUNC | NUM | HAS_DIGIT)) continue;
-    const fa = count.get(lower[i - 1]) ?? 0;
-    const fb = count.get(lower[i]) ?? 0;
+    const fa = facts[i - 1].count;
+    const fb = facts[i].count;
     // Only pairs of reasonably common words: for rare words absence says nothing.
     if (fa < 50 || fb < 50) continue;
     const s = words[i].sentence;
     pairs[s]++;
-    if (pairCount(lower[i - 1], lower[i]) === 0) unseen[s]++;
+    if (pairCountFrom(facts[i - 1].prefix, lower[i]) === 0) unseen[s]++;
   }
   return { pairs, unseen };
 }

@@ -4,7 +4,8 @@
  */
 import { isFunctionWord, isNumberWord } from '../../lexicon/index.js';
 import { segment, type Segmentation } from '../segment.js';
-import { ADJ_PREV, ALLCAPS, CAP, FUNC, HAS_DIGIT, NUM, SENT_START, type Doc } from './types.js';
+import { freqTables, pairPrefix } from './freq.js';
+import { ADJ_PREV, ALLCAPS, CAP, FUNC, HAS_DIGIT, NUM, SENT_START, type Doc, type WordFacts } from './types.js';
 
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
@@ -13,12 +14,26 @@ const DIGIT = /\d/;
 const OPENERS = /^[\s"“‘'(\[—–-]*$/;
 
 interface WordInfo {
-  lower: string;
+  facts: WordFacts;
   flags: number;
 }
 const wordMemo = new Map<string, WordInfo>();
+/** Facts by lower-case form, so "The" and "the" share one object (and one profile). */
+const factsMemo = new Map<string, WordFacts>();
 
-/** Lower-case form and the context-free flags of a word text (memoised). */
+/** The facts of a lower-case form (memoised). */
+function factsOf(l: string): WordFacts {
+  let facts = factsMemo.get(l);
+  if (!facts) {
+    // Every field present from the start: one hidden class for all facts objects.
+    facts = { lower: l, count: freqTables().count.get(l) ?? 0, prefix: pairPrefix(l), profile: undefined, startsMultiword: undefined, continuesMultiword: undefined };
+    if (factsMemo.size > 500_000) factsMemo.clear();
+    factsMemo.set(l, facts);
+  }
+  return facts;
+}
+
+/** The facts of a word text and its context-free flags (memoised). */
 function wordInfo(t: string): WordInfo {
   let info = wordMemo.get(t);
   if (info) return info;
@@ -31,7 +46,7 @@ function wordInfo(t: string): WordInfo {
   if (DIGIT.test(t)) f |= HAS_DIGIT;
   if (isFunctionWord(l)) f |= FUNC;
   if (isNumberWord(l)) f |= NUM;
-  info = { lower: l, flags: f };
+  info = { facts: factsOf(l), flags: f };
   if (wordMemo.size > 500_000) wordMemo.clear();
   wordMemo.set(t, info);
   return info;
@@ -41,13 +56,15 @@ export function makeDoc(text: string, seg: Segmentation = segment(text)): Doc {
   const words = seg.words;
   const n = words.length;
   const lower = new Array<string>(n);
+  const facts = new Array<WordFacts>(n);
   const flags = new Uint8Array(n);
   const sentenceFirst = new Int32Array(seg.sentences.length + 1);
   let si = -1;
   for (let i = 0; i < n; i++) {
     const w = words[i];
     const info = wordInfo(w.text);
-    lower[i] = info.lower;
+    facts[i] = info.facts;
+    lower[i] = info.facts.lower;
     let f = info.flags;
     if (w.sentence !== si) {
       for (let s = si + 1; s <= w.sentence; s++) sentenceFirst[s] = i;
@@ -70,5 +87,5 @@ export function makeDoc(text: string, seg: Segmentation = segment(text)): Doc {
     flags[i] = f;
   }
   for (let s = si + 1; s <= seg.sentences.length; s++) sentenceFirst[s] = n;
-  return { text, seg, lower, flags, sentenceFirst };
+  return { text, seg, lower, flags, facts, sentenceFirst };
 }

@@ -8,16 +8,45 @@ import { lexicon } from '../../lexicon/store.js';
 
 let lemmas: Set<string> | undefined;
 let firsts: Set<string> | undefined;
+let seconds: Set<string> | undefined;
 
 function build(): void {
   lemmas = new Set();
   firsts = new Set();
+  seconds = new Set();
   for (const l of lexicon().lemmas()) {
     const k = l.indexOf(' ');
     if (k < 0) continue;
     lemmas.add(l);
     firsts.add(l.slice(0, k));
+    const k2 = l.indexOf(' ', k + 1);
+    seconds.add(l.slice(k + 1, k2 < 0 ? l.length : k2));
   }
+}
+
+const secondMemo = new Map<string, boolean>();
+
+/**
+ * Can this word be the second word of a phrase that maybeMultiword accepts? A necessary
+ * condition only: it must be the second word of some multiword lemma, as written or
+ * (as the last word of the phrase) after undoing the plural endings maybeMultiword undoes.
+ * Phrases that fail it are skipped without building their string.
+ */
+export function continuesMultiword(w: string): boolean {
+  let v = secondMemo.get(w);
+  if (v !== undefined) return v;
+  if (!seconds) build();
+  const s = seconds!;
+  v = s.has(w) || s.has(w.slice(0, -1)) || s.has(w.slice(0, -2)) || s.has(`${w.slice(0, -3)}y`) || s.has(`${w.slice(0, -3)}man`);
+  if (secondMemo.size > 200_000) secondMemo.clear();
+  secondMemo.set(w, v);
+  return v;
+}
+
+/** Is this word, exactly, the second word of a multiword lemma (so a longer phrase may follow)? */
+export function isSecondOfMultiword(w: string): boolean {
+  if (!seconds) build();
+  return seconds!.has(w);
 }
 
 const startMemo = new Map<string, boolean>();

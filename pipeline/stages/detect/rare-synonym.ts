@@ -4,7 +4,7 @@
  * "use"). The per-word evidence is the log likelihood ratio of synonyms.ts, computed
  * once per word form; capitalized words inside a sentence are left to titles.ts.
  */
-import { profile } from './synonyms.js';
+import { profileAt } from './synonyms.js';
 import { CAP, FUNC, HAS_DIGIT, NUM, SENT_START, type Doc, type Finding } from './types.js';
 
 /** Evidence (log LR) at which a word is reported; strength grows from there. */
@@ -23,7 +23,7 @@ export function rareEvidence(doc: Doc): Float32Array {
   const out = new Float32Array(doc.lower.length);
   for (let i = 0; i < doc.lower.length; i++) {
     if (!judgeable(doc, i)) continue;
-    const e = profile(doc.lower[i]).evidence;
+    const e = profileAt(doc, i).evidence;
     if (e > 0) out[i] = e;
   }
   return out;

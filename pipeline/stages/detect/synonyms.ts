@@ -16,6 +16,7 @@
  */
 import { inflect, isFunctionWord, morph, normalizeLemma, synsets, type Pos, type Sense } from '../../lexicon/index.js';
 import { freqTables, pairPrefix } from './freq.js';
+import type { Doc } from './types.js';
 
 export interface Candidate {
   /** The canonical word, inflected like the observed word, lower case. */
@@ -56,6 +57,12 @@ const MEMO_MAX = 300_000;
 /** Count of a lower-case form (single or multiword) with SemCor back-off. */
 export function formCount(form: string): number {
   return freqTables().count.get(form) ?? 0;
+}
+
+/** The profile of word i of a document, kept on the word's facts after the first look. */
+export function profileAt(doc: Doc, i: number): Profile {
+  const f = doc.facts[i];
+  return (f.profile ??= profile(f.lower));
 }
 
 export function profile(lowerWord: string): Profile {

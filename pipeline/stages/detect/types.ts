@@ -3,6 +3,7 @@
  * segmented text with per-word facts computed once) and returns `Finding`s.
  */
 import type { Segmentation } from '../segment.js';
+import type { Profile } from './synonyms.js';
 
 /** A suspicious word or phrase found by one signal. Offsets into the document text. */
 export interface Finding {
@@ -25,6 +26,24 @@ export const FUNC = 16; // closed-class function word
 export const NUM = 32; // number (digits or number word)
 export const HAS_DIGIT = 64;
 
+/**
+ * Facts of a word form that do not depend on where it stands, computed once per form
+ * (doc.ts memoises them) so the signals look nothing up again per occurrence.
+ */
+export interface WordFacts {
+  /** Lower-case text, curly apostrophes straightened. */
+  lower: string;
+  /** General-English count of `lower` (freq.ts; 0 when unseen). */
+  count: number;
+  /** Hash state of "lower " for pair lookups (freq.ts pairPrefix). */
+  prefix: number;
+  /** synonyms.ts profile of `lower`, filled on first use (synonyms.ts profileAt). */
+  profile?: Profile;
+  /** mwe.ts startsMultiword / continuesMultiword of `lower`, filled on first use (expressions.ts). */
+  startsMultiword?: boolean;
+  continuesMultiword?: boolean;
+}
+
 /** The document as the signals see it. */
 export interface Doc {
   text: string;
@@ -32,6 +51,8 @@ export interface Doc {
   /** Lower-case word text, curly apostrophes straightened. */
   lower: string[];
   flags: Uint8Array;
+  /** Per word: the facts of its form (shared between all occurrences of the form). */
+  facts: WordFacts[];
   /** First word index of each sentence, plus one final entry = words.length. */
   sentenceFirst: Int32Array;
 }
