@@ -115,6 +115,59 @@ function relate(lx: LexiconStore, pos: Pos, A: Sense[], B: Sense[], out: WordRel
 }
 
 /**
+ * What relate() could link a lemma reading through, gathered once per (lemma, POS):
+ * its synsets with their hypernyms and similar-to neighbours, its synsets' member
+ * words, and the first and last words of their multiword members.
+ */
+interface LinkKeys {
+  ids: Set<number>;
+  words: Set<string>;
+  heads: Set<string>;
+}
+
+const linkMemo = new Map<string, LinkKeys>();
+
+function linkKeys(lx: LexiconStore, lemma: string, pos: Pos, senses: Sense[]): LinkKeys {
+  const key = `${pos}|${lemma}`;
+  let k = linkMemo.get(key);
+  if (k) return k;
+  k = { ids: new Set(), words: new Set(), heads: new Set() };
+  for (const s of senses) {
+    k.ids.add(s.synset.id);
+    for (const h of hypernymIds(lx, s.synset)) k.ids.add(h);
+    if (pos === 'a') for (const h of similarIds(lx, s.synset)) k.ids.add(h);
+    for (const w of s.synset.words) {
+      const l = normalizeLemma(w);
+      k.words.add(l);
+      const parts = l.split(' ');
+      if (parts.length > 1) {
+        k.heads.add(parts[0]);
+        k.heads.add(parts[parts.length - 1]);
+      }
+    }
+  }
+  if (linkMemo.size > 200_000) linkMemo.clear();
+  linkMemo.set(key, k);
+  return k;
+}
+
+/**
+ * Can relate() find anything between these readings? A necessary condition of every
+ * kind: a shared synset, hypernym or similar-to id (synonym, hypernym, hyponym, sister,
+ * similar), a shared member word other than the two lemmas (bridge), or one lemma as
+ * the head of the other's multiword synonym (head). Most word pairs an alignment
+ * weighs are unrelated; this rejects them without building relations.
+ */
+function mayRelate(a: LinkKeys, lemmaA: string, b: LinkKeys, lemmaB: string): boolean {
+  if (a.heads.has(lemmaB) || b.heads.has(lemmaA)) return true;
+  const [small, large] = a.ids.size <= b.ids.size ? [a.ids, b.ids] : [b.ids, a.ids];
+  for (const id of small) if (large.has(id)) return true;
+  const [sw, lw] = a.words.size <= b.words.size ? [a.words, b.words] : [b.words, a.words];
+  for (const w of sw) if (w !== lemmaA && w !== lemmaB && lw.has(w)) return true;
+  return false;
+}
+
+/**
  * Every relation found between `a` and `b` (each possibly inflected or multiword) over
  * their lemma readings, best per kind and lemma pair; strongest kind first, then by
  * rankA + rankB. Pairs reducing to the same lemma are not reported.
@@ -129,7 +182,11 @@ export function relations(a: string, b: string, pos?: Pos): WordRelation[] {
       const k = `${x.lemma}|${y.lemma}|${x.pos}`;
       if (seen.has(k)) continue;
       seen.add(k);
-      relate(lx, x.pos, lx.senses(x.lemma, x.pos), lx.senses(y.lemma, y.pos), out);
+      const A = lx.senses(x.lemma, x.pos);
+      const B = lx.senses(y.lemma, y.pos);
+      if (A.length === 0 || B.length === 0) continue;
+      if (!mayRelate(linkKeys(lx, x.lemma, x.pos, A), A[0].lemma, linkKeys(lx, y.lemma, y.pos, B), B[0].lemma)) continue;
+      relate(lx, x.pos, A, B, out);
     }
   }
   return out.sort(
