@@ -64,6 +64,15 @@ describe('alignment', () => {
     expect(al.accepted).toBe(true);
   });
 
+  it('treats tens and scale words written in digits as the same fact, and restores them', () => {
+    const spun = 'The wall is about 40 feet high, with three 100 slats on a side.';
+    const ref = 'The wall is about forty feet high, with three hundred slats on a side.';
+    expect(alignUnits(tokenize(spun), tokenize(ref), lexiconJudge).accepted).toBe(true);
+    expect(restore(spun, { ref }).text).toBe(ref);
+    // A different value is still a different fact.
+    expect(alignUnits(tokenize(spun.replace('100', '200')), tokenize(ref), lexiconJudge).accepted).toBe(false);
+  });
+
   it('does not let names change inside a title', () => {
     expect(strictJudge.judge(tokenize('Russia'), tokenize('Union'), {})).toBe('fact');
   });

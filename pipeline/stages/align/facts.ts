@@ -8,11 +8,18 @@ import { FUNCTION_WORDS, type Token } from './tokens.js';
  * dictionary words, not names.
  */
 
-const NUMBER_WORDS = new Map(
-  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
+/** Number words by value in digits: a spinner writes "twelve" as "12" and "hundred" as "100". */
+const NUMBER_WORDS = new Map<string, string>([
+  ...'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'
     .split(' ')
     .map((w, i) => [w, String(i)] as [string, string]),
-);
+  ...'twenty thirty forty fifty sixty seventy eighty ninety'.split(' ').map((w, i) => [w, String(20 + 10 * i)] as [string, string]),
+  ['hundred', '100'],
+  ['thousand', '1000'],
+  ['million', '1000000'],
+  ['billion', '1000000000'],
+  ['trillion', '1000000000000'],
+]);
 
 const properCache = new Map<string, boolean>();
 
