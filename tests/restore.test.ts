@@ -73,6 +73,15 @@ describe('alignment', () => {
     expect(alignUnits(tokenize(spun.replace('100', '200')), tokenize(ref), lexiconJudge).accepted).toBe(false);
   });
 
+  it('restores a spinner phrase aligned with the plain word of the source, however unequal the lengths', () => {
+    const spun = 'People came to the valley due to the fact that they wanted to farm their own land.';
+    const ref = 'People came to the valley because they wanted to farm their own land.';
+    expect(restore(spun, { ref }).text).toBe(ref);
+    // An unlisted long run against one word stays a different clause.
+    const other = 'People came to the valley as soon as the railway opened and they wanted to farm their own land.';
+    expect(restore(other, { ref }).text).toBe(other);
+  });
+
   it('does not let names change inside a title', () => {
     expect(strictJudge.judge(tokenize('Russia'), tokenize('Union'), {})).toBe('fact');
   });

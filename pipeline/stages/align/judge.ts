@@ -1,5 +1,6 @@
 import { UNPAIRED_FILLERS } from '../../lexicon/fillers.js';
 import { relation } from '../../lexicon/index.js';
+import { isSpinnerPhrase } from '../../lexicon/spinner-phrases.js';
 import { factOf, numberValue } from './facts.js';
 import type { PairJudge, PairKind } from './align.js';
 import { FUNCTION_WORDS, type Token } from './tokens.js';
@@ -42,6 +43,18 @@ function lookup(a: string, b: string, strict: boolean): Rel {
   return r.kind === 'synonym' ? 'synonym' : 'related';
 }
 
+/** Longest plain wording a spinner phrase replaces ("because", "up to", "at least"). */
+const MAX_PLAIN = 2;
+
+/**
+ * A spinner phrase ("due to the fact that", "currently") aligned against one or two
+ * words of the source: the spinner's swap of a plain wording, whatever the lexicon
+ * says of the pair and however unequal the lengths.
+ */
+export function spinnerSwap(spun: readonly Token[], ref: readonly Token[]): boolean {
+  return ref.length > 0 && ref.length <= MAX_PLAIN && isSpinnerPhrase(spun.map((t) => t.key).join(' '));
+}
+
 /** Spellings of a key to look up: as is, with a plural last word, with an abbreviation's dot. */
 function variants(p: string): string[] {
   return [...new Set([p, pluralPhrase(p), withDot(p)])];
@@ -75,6 +88,7 @@ export function makeJudge(opts: JudgeOptions): PairJudge {
       if ([...factsA].some((f) => !factsB.has(f)) || [...factsB].some((f) => !factsA.has(f))) return 'fact';
       if (ref.length === 0) return spun.every((t) => UNPAIRED_FILLERS.has(t.key)) ? 'filler' : 'unexplained';
       if (spun.length === 0) return 'unexplained';
+      if (spinnerSwap(spun, ref)) return 'related';
       const whole = kinship(spun.map((t) => t.key).join(' '), ref.map((t) => t.key).join(' '), opts.strict);
       if (whole) return whole;
       if (spun.length > MAX_RUN || ref.length > MAX_RUN) return 'unexplained';

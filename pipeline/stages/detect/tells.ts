@@ -1,57 +1,18 @@
 /**
  * Signal `spinner-phrase`: function words and short phrases article spinners put in place
- * of plain ones ("due to the fact that" for "because", "up until" for "until", "versus"
- * for "against", "currently" for "now"). The project's own table of well-known spinner
- * habits. Strengths were set by hand from how rare each phrase is in clean prose (rate
- * per million words in the frequency text of data/detect, State of the Union addresses
- * before 1945): a phrase clean writers use every few pages ("however", "throughout")
- * is not listed at all; one they almost never use gets up to 0.6. Only the phrase
+ * of plain ones (the table of pipeline/lexicon/spinner-phrases.ts). Only the phrase
  * itself is marked.
  */
 import { morph } from '../../lexicon/index.js';
+import { SPINNER_PHRASES, type SpinnerPhrase } from '../../lexicon/spinner-phrases.js';
 import { ADJ_PREV, CAP, FUNC, HAS_DIGIT, NUM, SENT_START, type Doc, type Finding } from './types.js';
 
-interface Tell {
-  words: string[];
-  strength: number;
-  /** Only when not starting a sentence ("Additionally, …" is fine; "is additionally expected" is not). */
-  midSentence?: boolean;
-}
-
-const TABLE: ReadonlyArray<readonly [string, number, boolean?]> = [
-  ['due to the fact that', 0.6],
-  ['despite the fact that', 0.4],
-  ['considering that', 0.2],
-  ['in advance of', 0.3],
-  ['up until', 0.45],
-  ['a minimum of', 0.4],
-  ['at the very least', 0.35],
-  ['on top of that', 0.35],
-  ['as an example', 0.35],
-  ['has to do with', 0.3],
-  ['have to do with', 0.3],
-  ['is around', 0.25],
-  ['after that', 0.25],
-  ['lots of', 0.3],
-  ['additionally', 0.5, true],
-  ['likewise', 0.15, true],
-  ['currently', 0.3],
-  ['presently', 0.3],
-  ['versus', 0.3],
-  ['via', 0.25],
-  ['nonetheless', 0.25],
-  ['extremely', 0.15],
-  ['regarding', 0.1],
-  ['afterwards', 0.1],
-];
-
-const BY_FIRST = new Map<string, Tell[]>();
-for (const [phrase, strength, midSentence] of TABLE) {
-  const words = phrase.split(' ');
-  const list = BY_FIRST.get(words[0]) ?? [];
-  list.push({ words, strength, midSentence });
+const BY_FIRST = new Map<string, SpinnerPhrase[]>();
+for (const t of SPINNER_PHRASES) {
+  const list = BY_FIRST.get(t.words[0]) ?? [];
+  list.push(t);
   list.sort((a, b) => b.words.length - a.words.length);
-  BY_FIRST.set(words[0], list);
+  BY_FIRST.set(t.words[0], list);
 }
 
 export function tellFindings(doc: Doc): Finding[] {
