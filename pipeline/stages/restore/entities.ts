@@ -28,6 +28,9 @@ export function restoreEntities(ctx: Restoring, learned: Learned[]): Edit[] {
   const sentenceStarts = new Set<number>();
   for (const m of ctx.text.matchAll(/(?:^|[.!?]["”’]?\s+|\n\s*)(?=\S)/g)) sentenceStarts.add(m.index! + m[0].length);
   const matches: Match[] = [];
+  // A name recurs in a document ("President Trump" ten times): its best reference
+  // phrase, which depends on the words of the span only, is found once.
+  const found = new Map<string, Match | undefined>();
   for (let i = 0; i < tokens.length; i++) {
     let best: Match | undefined;
     for (let n = Math.min(MAX_SPUN_PHRASE, tokens.length - i); n >= 2; n--) {
@@ -35,7 +38,10 @@ export function restoreEntities(ctx: Restoring, learned: Learned[]): Edit[] {
       // A spun name may carry up to two lower-case swaps inside ("Head of state Trump").
       if (!isNamePhrase(ctx.text, span, sentenceStarts.has(span[0].start), 2)) continue;
       if (ctx.index.phraseCount(span.map((t) => t.key).join(' ')) > 0) continue; // attested: leave it
-      const m = bestPhrase(ctx, span, i);
+      const words = span.map((t) => t.text).join('\u0001');
+      if (!found.has(words)) found.set(words, bestPhrase(ctx, span, 0));
+      const hit = found.get(words);
+      const m = hit && { ...hit, from: i, to: i + n };
       if (m && (!best || m.entry.count > best.entry.count)) best = m;
     }
     if (best) {
