@@ -1,5 +1,5 @@
 import { UNPAIRED_FILLERS } from '../../lexicon/fillers.js';
-import { relation } from '../../lexicon/index.js';
+import { morph, relation } from '../../lexicon/index.js';
 import { isSpinnerPhrase } from '../../lexicon/spinner-phrases.js';
 import { factOf, numberValue } from './facts.js';
 import type { PairJudge, PairKind } from './align.js';
@@ -31,11 +31,16 @@ export function kinship(a: string, b: string, strict = false): Rel {
   let r = memo.get(key);
   if (r === undefined) {
     r = null;
-    for (const x of variants(a)) for (const y of variants(b)) r ??= lookup(x, y, strict);
+    // Only spellings WordNet can read are looked up: most pairs an alignment weighs
+    // include a phrase that is no expression at all ("the measure would").
+    const ys = variants(b).filter(hasReading);
+    if (ys.length > 0) for (const x of variants(a)) if (hasReading(x)) for (const y of ys) r ??= lookup(x, y, strict);
     memo.set(key, r);
   }
   return r;
 }
+
+const hasReading = (p: string): boolean => morph(p).length > 0;
 
 function lookup(a: string, b: string, strict: boolean): Rel {
   const r = relation(a, b);
