@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectIntrinsic } from '../pipeline/stages/detect.js';
+import { docFeatures } from '../pipeline/stages/detect/features.js';
 import { segment } from '../pipeline/stages/segment.js';
 
 const root = join(__dirname, '..');
@@ -80,5 +81,22 @@ describe('detectIntrinsic', () => {
       expect(c.spun, p).toBe(false);
       expect(c.sentences.filter((s) => s.score >= 0.5), p).toEqual([]);
     }
+  });
+});
+
+describe('document vocabulary features (detect/features.ts)', () => {
+  const totals = (text: string) =>
+    docFeatures(text).sentences.reduce(
+      (a, s) => ({ syn: a.syn + s.syn, ev: a.ev + s.synEvidence, unseen: a.unseen + s.synUnseen, plain: a.plain + s.plain }),
+      { syn: 0, ev: 0, unseen: 0, plain: 0 },
+    );
+
+  it('a rare inflected synonym raises the synonym evidence and the unseen-synonym count', () => {
+    const clean = totals('Small business owners need relief from needless federal regulation.');
+    const spun = totals('Small business owners need assuagement from needless federal regulation.');
+    expect(spun.unseen).toBeGreaterThan(clean.unseen);
+    expect(spun.ev).toBeGreaterThan(clean.ev);
+    expect(spun.syn).toBe(clean.syn);
+    expect(spun.plain).toBe(clean.plain);
   });
 });

@@ -8,6 +8,7 @@ import { makeDoc } from './doc.js';
 import { expressionFindings } from './expressions.js';
 import { fillerFindings } from './filler.js';
 import { judgeable, rareEvidence, rareSynonymFindings } from './rare-synonym.js';
+import { profileAt } from './synonyms.js';
 import { tellFindings } from './tells.js';
 import { titleFindings } from './titles.js';
 import type { Doc, Finding } from './types.js';
@@ -30,6 +31,17 @@ export interface SentenceFeatures {
   /** Adjacent common content-word pairs, and those never seen. */
   pairs: number;
   unseen: number;
+  /** Judged words with a WordNet synonym (synonyms.ts candidates), and Σ of their log LR (negative too). */
+  syn: number;
+  synEvidence: number;
+  /** Judged words with a synonym whose own form is unseen in the frequency table ("womanhoods"). */
+  synUnseen: number;
+  /**
+   * Judged words without any synonym, and Σ ln(1 + count) over them: words a synonym
+   * spinner cannot touch, so their rarity measures the author's own vocabulary.
+   */
+  plain: number;
+  plainLogCount: number;
 }
 
 export interface DocFeatures {
@@ -48,7 +60,9 @@ export function docFeatures(text: string, seg?: Segmentation): DocFeatures {
   const doc = makeDoc(text, seg);
   const ns = doc.seg.sentences.length;
   const sentences: SentenceFeatures[] = new Array(ns);
-  for (let s = 0; s < ns; s++) sentences[s] = { judged: 0, rare: 0, ctx: 0, filler: 0, tell: 0, expr: 0, title: 0, pairs: 0, unseen: 0 };
+  for (let s = 0; s < ns; s++) {
+    sentences[s] = { judged: 0, rare: 0, ctx: 0, filler: 0, tell: 0, expr: 0, title: 0, pairs: 0, unseen: 0, syn: 0, synEvidence: 0, synUnseen: 0, plain: 0, plainLogCount: 0 };
+  }
   const rare = rareEvidence(doc);
   const ctx = contextEvidence(doc);
   const words = doc.seg.words;
@@ -58,6 +72,17 @@ export function docFeatures(text: string, seg?: Segmentation): DocFeatures {
     f.judged++;
     if (rare[i] > RARE_FLOOR) f.rare += rare[i] - RARE_FLOOR;
     if (ctx[i] > CTX_FLOOR) f.ctx += ctx[i] - CTX_FLOOR;
+    // The profile was computed by rareEvidence (kept on the word's facts): no new lookup.
+    const p = profileAt(doc, i);
+    const count = doc.facts[i].count;
+    if (p.candidates.length > 0) {
+      f.syn++;
+      f.synEvidence += p.evidence;
+      if (count === 0) f.synUnseen++;
+    } else {
+      f.plain++;
+      f.plainLogCount += Math.log1p(count);
+    }
   }
   const fillers = fillerFindings(doc);
   const titles = titleFindings(doc);
