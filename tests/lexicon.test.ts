@@ -10,6 +10,7 @@ import {
   morph,
   neighbours,
   relation,
+  relations,
   senseFrequency,
   synonymLinks,
   synonyms,
@@ -117,6 +118,20 @@ describe('synsets and synonyms', () => {
     expect(areSynonyms('said', 'claimed')).toBeNull();
     expect(areSynonyms('dog', 'cathedral')).toBeNull();
     expect(synonymLinks('says', 'said')[0].sameLemma).toBe(true);
+  });
+
+  it('finds every kind of relation past the quick test for unrelated pairs', () => {
+    // relations() first rejects pairs with no shared synset, hypernym, similar-to link,
+    // member word or multiword head; each kind must still get through.
+    const kinds = (a: string, b: string) => relations(a, b).map((r) => r.kind);
+    expect(kinds('alfilaria', 'filaree')).toContain('synonym');
+    expect(kinds('4', 'fiver')).toContain('similar');
+    expect(kinds('1770s', 'decennium')).toContain('hypernym');
+    expect(kinds('area', 'half-moon')).toContain('hyponym');
+    expect(kinds('abel', 'diophantus')).toContain('sister');
+    expect(kinds('apteryx', 'chinese gooseberry')).toContain('bridge');
+    expect(kinds('blastodisc', 'disc')).toContain('head');
+    expect(relations('alfilaria', 'diophantus')).toEqual([]);
   });
 
   it('finds looser relations commercial spinners rely on', () => {
