@@ -82,6 +82,24 @@ describe('alignment', () => {
     expect(restore(other, { ref }).text).toBe(other);
   });
 
+  it('leaves a name + noun the references pair with many other nouns, unless detection flags the noun', () => {
+    const refs = {
+      a: 'The American people want jobs. The American people deserve better schools and safer streets.',
+      b: 'American workers and American families need help, and the American economy needs growth.',
+      c: 'Our American values guide us, and American farmers feed the world.',
+    };
+    const spun = 'Every American child should be able to read by the third grade.';
+    const names = restore(spun, refs).edits.filter((x) => x.reason === 'name-title');
+    // Suggested (below the default --min-confidence 0.8), not applied.
+    expect(names.map((e) => e.confidence)).toEqual([0.7]);
+    // The same swap where detection flagged the noun is applied.
+    const index = new ReferenceIndex();
+    for (const [id, t] of Object.entries(refs)) index.add(id, t);
+    const at = spun.indexOf('child');
+    const flagged = restoreDocument({ docId: 'spun', text: spun, index, suspects: [{ start: at, end: at + 5, signal: 'rare-synonym', strength: 0.6 }] });
+    expect(flagged.find((e) => e.reason === 'name-title')?.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
   it('does not let names change inside a title', () => {
     expect(strictJudge.judge(tokenize('Russia'), tokenize('Union'), {})).toBe('fact');
   });

@@ -8,6 +8,10 @@ import type { PhraseEntry } from '../reference.js';
 import { suspected, type Learned, type Restoring } from './types.js';
 
 const MAX_SPUN_PHRASE = 6;
+/** Confidence of a name swap nothing but the references supports: suggested, not applied (default --min-confidence 0.8). */
+const UNSUPPORTED = 0.7;
+/** dominance() above which a name + noun phrase of the references is the name's usual one. */
+const DOMINANT = 0.5;
 
 interface Match {
   from: number;
@@ -166,12 +170,29 @@ function bracketed(a: readonly Token[], b: readonly Token[]): boolean {
   return a0.key === b0.key && a1.key === b1.key && a0.cap && a1.cap && b0.cap && b1.cap && a.length >= 3 && b.length >= 3;
 }
 
+/** Share of the references' name + lower-case noun phrases on the entry's name that are the entry. */
+function dominance(ctx: Restoring, entry: PhraseEntry): number {
+  const name = entry.tokens[0].key;
+  let all = 0;
+  for (const e of ctx.index.phrasesAnchoredOn(name)) {
+    if (e.tokens.length === 2 && e.tokens[0].key === name && !e.tokens[1].cap) all += e.count;
+  }
+  return all ? entry.count / all : 0;
+}
+
 function phraseEdit(ctx: Restoring, tokens: readonly Token[], m: Match, p: Match['pairs'][number], canonical: string): Edit | undefined {
   const a = tokens.slice(m.from + p.a[0], m.from + p.a[1]);
   const start = a[0].start;
   const end = a[a.length - 1].end;
   const before = ctx.text.slice(start, end);
   if (before === canonical) return undefined;
+  // A name + common noun ("American child", "Federal funds") is ordinary English that
+  // references on other subjects phrase otherwise ("American people", "Federal budget").
+  // The noun is taken for a swap only where detection found it suspicious or the
+  // references pair the name with this noun more than with all others together ("Trump
+  // administration"), not where the name goes with many nouns ("American …").
+  const nameAndNoun = m.to - m.from === 2 && !tokens[m.from + 1].cap && dominance(ctx, m.entry) <= DOMINANT;
+  const lexical = p.kind === 'synonym' ? 0.93 : p.kind === 'related' ? 0.9 : undefined;
   return makeEdit(ctx.text, start, end, canonical, {
     stage: 'restore',
     reason: 'name-title',
@@ -179,7 +200,9 @@ function phraseEdit(ctx: Restoring, tokens: readonly Token[], m: Match, p: Match
     // word inside it ("Wall surface Road Journal") — or detection found the words
     // suspicious: "Department of Homeland Security" and "… of Social Security" are both names.
     confidence:
-      p.kind === 'synonym' ? 0.93 : p.kind === 'related' ? 0.9 : a.some((t) => !t.cap) || suspected(ctx, start, end) ? 0.85 : 0.7,
+      nameAndNoun && !suspected(ctx, start, end)
+        ? UNSUPPORTED
+        : lexical ?? (a.some((t) => !t.cap) || suspected(ctx, start, end) ? 0.85 : UNSUPPORTED),
     evidence: `"${ctx.text.slice(tokens[m.from].start, tokens[m.to - 1].end)}" is not attested; the references write "${m.entry.source.text}" (${m.entry.count}×) and "${before}" ~ "${canonical}" (${p.kind})`,
     source: { ...m.entry.source },
   });
