@@ -7,6 +7,21 @@
 
 const EMPTY = -1;
 
+type TypedArray = Float64Array | Int32Array | Uint8Array;
+
+/**
+ * A copy of `a` in a SharedArrayBuffer (or `a` itself if it is in one already):
+ * sent to another thread, it arrives as a view of the same memory, not a copy, so an
+ * index built once serves every thread.
+ */
+export function toShared<T extends TypedArray>(a: T): T {
+  if (a.buffer instanceof SharedArrayBuffer) return a;
+  const C = a.constructor as new (b: SharedArrayBuffer) => T;
+  const out = new C(new SharedArrayBuffer(a.byteLength));
+  out.set(a as never);
+  return out;
+}
+
 /** Slot index for a key: its low 32 bits, mixed. */
 function mix(key: number): number {
   let h = key % 4294967296 | 0;
@@ -29,12 +44,24 @@ export class CountTable {
   private mask: number;
   size = 0;
 
-  constructor(capacity = 1024) {
+  /**
+   * `shared`: keep the table in shared memory from the start, for a table that ends up
+   * shared (see `sharedSnapshot`), so it is never copied there.
+   */
+  constructor(capacity = 1024, private readonly shared = false) {
     let n = 16;
     while (n < capacity * 2) n *= 2;
-    this.keys = new Float64Array(n).fill(EMPTY);
-    this.values = new Int32Array(n);
+    this.keys = this.allocKeys(n);
+    this.values = this.allocValues(n);
     this.mask = n - 1;
+  }
+
+  private allocKeys(n: number): Float64Array {
+    return (this.shared ? new Float64Array(new SharedArrayBuffer(8 * n)) : new Float64Array(n)).fill(EMPTY);
+  }
+
+  private allocValues(n: number): Int32Array {
+    return this.shared ? new Int32Array(new SharedArrayBuffer(4 * n)) : new Int32Array(n);
   }
 
   private find(key: number): number {
@@ -45,6 +72,13 @@ export class CountTable {
 
   snapshot(): CountSnapshot {
     return { keys: this.keys, values: this.values, size: this.size };
+  }
+
+  /** A snapshot in shared memory (see toShared): the table must not change after. */
+  sharedSnapshot(): CountSnapshot {
+    this.keys = toShared(this.keys);
+    this.values = toShared(this.values);
+    return this.snapshot();
   }
 
   static fromSnapshot(s: CountSnapshot): CountTable {
@@ -81,8 +115,8 @@ export class CountTable {
 
   private grow(): void {
     const { keys, values } = this;
-    this.keys = new Float64Array(keys.length * 2).fill(EMPTY);
-    this.values = new Int32Array(keys.length * 2);
+    this.keys = this.allocKeys(keys.length * 2);
+    this.values = this.allocValues(keys.length * 2);
     this.mask = this.keys.length - 1;
     for (let i = 0; i < keys.length; i++) {
       if (keys[i] === EMPTY) continue;
@@ -93,14 +127,21 @@ export class CountTable {
   }
 }
 
+/** A frozen PostingTable as plain data. */
+export interface SharedPostings {
+  index: CountSnapshot;
+  offsets: Int32Array;
+  ids: Int32Array;
+}
+
 /**
  * Key → list of 32-bit ids, in the order added. Built in two steps: `add` appends
  * (key, id) pairs; the first `get` freezes the pairs into one array of ids grouped by
  * key (compressed rows), after which nothing can be added.
  */
 export class PostingTable {
-  private pairKeys = new Float64Array(1024);
-  private pairIds = new Int32Array(1024);
+  private pairKeys: Float64Array = new Float64Array(1024);
+  private pairIds: Int32Array = new Int32Array(1024);
   private pairs = 0;
   private frozen?: { index: CountTable; offsets: Int32Array; ids: Int32Array };
   private perKey?: CountTable;
@@ -131,6 +172,22 @@ export class PostingTable {
     this.pairIds[this.pairs++] = id;
   }
 
+  /** The frozen table in shared memory (see toShared), for `fromShared` in any thread. */
+  share(): SharedPostings {
+    const f = (this.frozen ??= this.freeze(true));
+    f.offsets = toShared(f.offsets);
+    f.ids = toShared(f.ids);
+    return { index: f.index.sharedSnapshot(), offsets: f.offsets, ids: f.ids };
+  }
+
+  static fromShared(s: SharedPostings): PostingTable {
+    const t = new PostingTable();
+    t.pairKeys = new Float64Array(0);
+    t.pairIds = new Int32Array(0);
+    t.frozen = { index: CountTable.fromSnapshot(s.index), offsets: s.offsets, ids: s.ids };
+    return t;
+  }
+
   /** The ids added under `key`, in order (a view: do not keep it past the table). */
   get(key: number): Int32Array | undefined {
     const f = (this.frozen ??= this.freeze());
@@ -139,9 +196,11 @@ export class PostingTable {
     return f.ids.subarray(f.offsets[row - 1], f.offsets[row]);
   }
 
-  private freeze(): { index: CountTable; offsets: Int32Array; ids: Int32Array } {
+  /** `shared`: build the frozen table in shared memory (see toShared). */
+  private freeze(shared = false): { index: CountTable; offsets: Int32Array; ids: Int32Array } {
+    const int32 = (n: number) => (shared ? new Int32Array(new SharedArrayBuffer(4 * n)) : new Int32Array(n));
     // Row numbers from 1 (0 = absent), in order of first appearance; then counts, offsets, fill.
-    const index = new CountTable(1024);
+    const index = new CountTable(1024, shared);
     const rowOf = new Int32Array(this.pairs);
     let rows = 0;
     for (let p = 0; p < this.pairs; p++) {
@@ -149,11 +208,11 @@ export class PostingTable {
       if (row === 0) index.add(this.pairKeys[p], (row = ++rows));
       rowOf[p] = row;
     }
-    const offsets = new Int32Array(rows + 1);
+    const offsets = int32(rows + 1);
     for (let p = 0; p < this.pairs; p++) offsets[rowOf[p]]++;
     for (let r = 1; r <= rows; r++) offsets[r] += offsets[r - 1];
     const fill = offsets.slice(0, rows + 1);
-    const ids = new Int32Array(this.pairs);
+    const ids = int32(this.pairs);
     for (let p = 0; p < this.pairs; p++) ids[fill[rowOf[p] - 1]++] = this.pairIds[p];
     this.pairKeys = new Float64Array(0);
     this.pairIds = new Int32Array(0);

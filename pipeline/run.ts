@@ -12,6 +12,7 @@ import { corpusEntry, decideCorpus, finishDocument, ReferenceCounts, type Corpus
 import { createRunner } from './workers/pool.js';
 import type { Analyzed, Runner } from './workers/tasks.js';
 import { Spool } from './corpus/spool.js';
+import { HeldCorpus } from './corpus/held.js';
 import { EditLog } from './edit-log.js';
 import {
   addToSummary,
@@ -73,10 +74,12 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
   let report: AtomicStream | undefined;
   // Created inside the try, threads last: whatever fails, `finally` stops what started.
   let spool: Spool<Analyzed> | undefined;
+  let held: HeldCorpus | undefined;
   let html: HtmlReportWriter | undefined;
   let runner: Runner | undefined;
   try {
     spool = new Spool<Analyzed>();
+    held = new HeldCorpus(true);
     html = new HtmlReportWriter();
     runner = createRunner(options.workers ?? 1);
     const entries: CorpusEntry[] = [];
@@ -89,12 +92,15 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
         totalBytes += a.bytes;
         // Pass 2 needs no index data: it stays in memory, with the entry, only.
         spool!.write({ ...a, index: undefined });
-        const entry = heldEntry(a, counts);
+        const entry = heldEntry(a, counts, held!);
         if (entry) entries.push(entry);
       },
     );
-    const decisions = await decideCorpus(entries, runner, counts);
+    const decisions = await decideCorpus(entries, held, runner, counts);
     entries.length = 0;
+    held.close();
+    // Pass 2 runs here: idle threads would only hold their heaps until the end.
+    await runner.close();
 
     report = await AtomicStream.open(path.join(outDir, 'report.json'));
     await report.write(reportHeader());
@@ -135,6 +141,7 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
   } finally {
     html?.discard();
     spool?.remove();
+    held?.close();
     await runner?.close();
   }
   return { summary, failures, bytes: totalBytes };
@@ -143,11 +150,12 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
 /**
  * What the corpus stages hold of an analyzed document until pass 2, if they work on
  * it: its offset map keeps the edits only (the map needs no text), its n-grams go into
- * `counts`, so one copy of each cleaned text is the bulk of it.
+ * `counts`, its cleaned text and index data into `held` (on disk), so what stays in
+ * memory is its score and suspicious words.
  */
-function heldEntry(a: Analyzed, counts: ReferenceCounts): CorpusEntry | undefined {
+function heldEntry(a: Analyzed, counts: ReferenceCounts, held: HeldCorpus): CorpusEntry | undefined {
   const entry = corpusEntry({ state: fromPlain(a.state), intrinsic: a.intrinsic, index: a.index });
-  return entry && counts.take({ ...entry, offsets: EditLog.fromSnapshot({ original: '', text: '', edits: entry.offsets.edits }) });
+  return entry && held.hold(counts.take({ ...entry, offsets: EditLog.fromSnapshot({ original: '', text: '', edits: entry.offsets.edits }) }));
 }
 
 export interface JsonlSink {
@@ -206,11 +214,15 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
   const task = (p: PendingRecord) => ({ id: p.id, path: p.id, text: p.record.text as string, maxBytes: options.maxBytes, options: passOptions(options) });
 
   let spool: Spool<{ p: PendingRecord; a?: Analyzed }> | undefined;
+  let held: HeldCorpus | undefined;
   let runner: Runner | undefined;
   const entries: CorpusEntry[] = [];
   const counts = new ReferenceCounts();
   try {
-    if (!options.perRecord) spool = new Spool();
+    if (!options.perRecord) {
+      spool = new Spool();
+      held = new HeldCorpus(true);
+    }
     runner = createRunner(options.workers ?? 1);
     if (sink.report) await sink.report.write(reportHeader());
     // The corpus stages tell records apart by id: in two passes, ids must be unique.
@@ -231,13 +243,16 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
         }
         // The record's text is the log's original: spool it once.
         spool.write({ p: a?.state.log ? { ...p, record: { ...p.record, text: undefined } } : p, a: a && { ...a, index: undefined } });
-        const entry = a && heldEntry(a, counts);
+        const entry = a && heldEntry(a, counts, held!);
         if (entry) entries.push(entry);
       }
     }
     if (spool) {
-      const decisions = await decideCorpus(entries, runner, counts);
+      const decisions = await decideCorpus(entries, held!, runner, counts);
       entries.length = 0;
+      held!.close();
+      // Pass 2 runs here: idle threads would only hold their heaps until the end.
+      await runner.close();
       for (const { p, a } of spool.read()) {
         if (!a) {
           await emit(p);
@@ -251,6 +266,7 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
     }
   } finally {
     spool?.remove();
+    held?.close();
     await runner?.close();
   }
   if (sink.report) {

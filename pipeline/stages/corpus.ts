@@ -2,12 +2,16 @@ import { mapSuggestion, type DocumentState, type Options, type SentenceFinding }
 import type { EditLog } from '../edit-log.js';
 import type { SourceSpan } from '../edits.js';
 import { timed } from '../timings.js';
-import type { Restored, Runner } from '../workers/tasks.js';
-import type { CrossEvidence } from './crossdoc.js';
+import type { IndexSetup, Restored, Runner } from '../workers/tasks.js';
+import type { CrossEvidence, SharedCrossIndex } from './crossdoc.js';
 import type { IntrinsicResult } from './detect.js';
 import { findDuplicates } from './duplicates.js';
 import { CountTable, type CountSnapshot } from '../hash-table.js';
 import { indexData, ngramHashes, type IndexData } from './reference-data.js';
+import { CrossIndex } from './crossdoc.js';
+import { ReferenceIndex, type SharedReferenceIndex } from './reference.js';
+import { HeldCorpus } from '../corpus/held.js';
+import { slotsRef } from '../corpus/store.js';
 import type { Suspect } from './restore.js';
 
 /**
@@ -25,11 +29,10 @@ export interface AnalyzedDocument {
 }
 
 /**
- * What the corpus stages need of a document: its cleaned text and intrinsic verdict.
- * Small enough to hold for a whole corpus while the documents themselves wait on
- * disk (JSON Lines) or in memory (files).
+ * What the corpus stages need of a document: its cleaned text and intrinsic verdict,
+ * and the index data of its text.
  */
-export interface CorpusEntry {
+export interface CorpusDoc {
   id: string;
   text: string;
   score: number;
@@ -38,6 +41,14 @@ export interface CorpusEntry {
   /** Maps offsets of `text` to the input, to cite a reference as it is. */
   offsets: EditLog;
   index?: IndexData;
+}
+
+/**
+ * A CorpusDoc as the corpus stages hold it for a whole corpus: its text and index
+ * data put away in a HeldCorpus (`slot`), the rest small.
+ */
+export interface CorpusEntry extends Omit<CorpusDoc, 'text' | 'index'> {
+  slot: number;
 }
 
 /** The corpus stages' conclusions, per document id. */
@@ -49,7 +60,7 @@ export interface CorpusDecisions {
   restored: Map<string, Restored>;
 }
 
-export function corpusEntry(d: AnalyzedDocument): CorpusEntry | undefined {
+export function corpusEntry(d: AnalyzedDocument): CorpusDoc | undefined {
   const log = d.state.log;
   if (!d.intrinsic || !log) return undefined;
   const i = d.intrinsic;
@@ -67,20 +78,20 @@ export function corpusEntry(d: AnalyzedDocument): CorpusEntry | undefined {
  * 2. near-duplicate copies are found; the clean documents, one copy of each, become
  *    the reference index;
  * 3. each spun document is restored against the index.
- * Per-document work of steps 1 and 3 runs on the runner's threads, each against its
- * own copy of the index; everything that decides between documents runs here, in
- * input order, so the decisions do not depend on the number of threads. With
- * `counts`, the entries went through `counts.take` and the references' n-gram counts
- * come from there.
+ * Each index is built once, here, reading the documents from `held` one at a time,
+ * and shared with the runner's threads (its tables in shared memory, its texts read
+ * back from `held` when a unit is retrieved), where the per-document work of steps 1
+ * and 3 runs; everything that decides between documents runs here, in input order,
+ * so the decisions do not depend on the number of threads. With `counts`, the
+ * entries went through `counts.take` and the references' n-gram counts come from there.
  */
-export async function decideCorpus(entries: readonly CorpusEntry[], runner: Runner, counts?: ReferenceCounts): Promise<CorpusDecisions> {
+export async function decideCorpus(entries: readonly CorpusEntry[], held: HeldCorpus, runner: Runner, counts?: ReferenceCounts): Promise<CorpusDecisions> {
+  const { texts } = held;
   const check = entries.filter((d) => !d.spun && d.score >= CROSS_CHECK_FLOOR).map((d) => d.id);
   const cross = new Map<string, CrossEvidence>();
   // A corpus of one has nothing to compare with.
   if (check.length && entries.length > 1) {
-    // Retrieval needs the units and shingles only: each thread gets a copy, so leave out the rest.
-    const retrieval = (x?: IndexData): IndexData | undefined => x && { units: x.units, shingles: x.shingles, shingleEnds: x.shingleEnds };
-    await runner.broadcast('crossIndex', entries.map((d) => ({ id: d.id, text: d.text, score: d.score, index: retrieval(d.index) })));
+    await runner.broadcast('crossIndex', crossSetup(entries, held));
     const found = await runner.map('crossCheck', check);
     found.forEach((e, i) => e && cross.set(check[i], e));
     await runner.broadcast('crossIndex', null);
@@ -88,7 +99,10 @@ export async function decideCorpus(entries: readonly CorpusEntry[], runner: Runn
   const spun = (d: CorpusEntry) => d.spun || cross.has(d.id);
 
   // Syndicated copies: reported, and only the cleanest copy of each is a reference.
-  const copies = timed('duplicates', () => findDuplicates(entries.map((d) => ({ id: d.id, text: d.text, score: d.score }))));
+  // Each text is read when its signature is computed, so they are not all in memory at once.
+  const copies = timed('duplicates', () =>
+    findDuplicates(entries.map((d) => ({ id: d.id, score: d.score, get text() { return texts.get(d.slot, false); } }))),
+  );
 
   const restored = new Map<string, Restored>();
   const toRestore = entries.filter(spun);
@@ -96,13 +110,13 @@ export async function decideCorpus(entries: readonly CorpusEntry[], runner: Runn
   const references = entries.filter((d) => !spun(d) && !copies.has(d.id));
   let ngrams: CountSnapshot | undefined;
   if (counts) {
-    for (const d of entries) if (spun(d) || copies.has(d.id)) counts.exclude(d);
-    ngrams = counts.snapshot();
+    for (const d of entries) if (spun(d) || copies.has(d.id)) counts.exclude(d, () => texts.get(d.slot, false));
+    ngrams = counts.release();
   }
-  await runner.broadcast('referenceIndex', { refs: references.map((d) => ({ id: d.id, text: d.text, index: d.index })), ngrams });
+  await runner.broadcast('referenceIndex', referenceSetup(references, held, ngrams));
   const results = await runner.map(
     'restore',
-    toRestore.map((d) => ({ docId: d.id, text: d.text, suspects: d.suspects })),
+    toRestore.map((d) => ({ docId: d.id, slot: d.slot, suspects: d.suspects })),
   );
   await runner.broadcast('referenceIndex', null);
 
@@ -113,6 +127,35 @@ export async function decideCorpus(entries: readonly CorpusEntry[], runner: Runn
     restored.set(toRestore[i].id, cited);
   });
   return { cross, copies, restored };
+}
+
+// The set-ups build an index once and hand it over without keeping it: the threads
+// hold it (the one copy of its tables, in shared memory) until the null set-up.
+
+/** The cross-document index over every entry, for the crossIndex set-up. */
+function crossSetup(entries: readonly CorpusEntry[], held: HeldCorpus): IndexSetup<SharedCrossIndex> {
+  const { texts, indexes } = held;
+  const index = timed('cross-document', () => {
+    const x = new CrossIndex([], texts);
+    for (const d of entries) {
+      const data = indexes.get(d.slot, false);
+      x.add({ id: d.id, score: d.score, slot: d.slot, index: data, text: data ? undefined : texts.get(d.slot, false) });
+    }
+    return x.share();
+  });
+  return { index, texts: slotsRef(texts) };
+}
+
+/** The reference index over `references`, for the referenceIndex set-up. */
+function referenceSetup(references: readonly CorpusEntry[], held: HeldCorpus, ngrams?: CountSnapshot): IndexSetup<SharedReferenceIndex> {
+  const { texts, indexes } = held;
+  const index = timed('reference', () => {
+    const r = new ReferenceIndex({ texts });
+    if (ngrams) r.useNgramCounts(ngrams);
+    for (const d of references) r.add(d.id, texts.get(d.slot, false), indexes.get(d.slot, false), d.slot);
+    return r.share();
+  });
+  return { index, texts: slotsRef(texts) };
 }
 
 /**
@@ -136,6 +179,8 @@ export function finishDocument(d: AnalyzedDocument, decisions: CorpusDecisions, 
   state.verdict = 'degraded';
   state.kinds.add('spun');
   const r = decisions.restored.get(state.id);
+  // Each document is finished once: its restorations (the bulk of the decisions) go with it.
+  decisions.restored.delete(state.id);
   if (!r) return;
   if ('error' in r) {
     state.error = r.error;
@@ -149,8 +194,9 @@ export function finishDocument(d: AnalyzedDocument, decisions: CorpusDecisions, 
 
 /** The corpus stages over documents held in memory. Updates each DocumentState in place. */
 export async function runCorpusStages(docs: readonly AnalyzedDocument[], options: Options, runner: Runner): Promise<void> {
-  const entries = docs.map(corpusEntry).filter((e) => e !== undefined);
-  const decisions = await decideCorpus(entries, runner);
+  const held = new HeldCorpus(false);
+  const entries = docs.map(corpusEntry).flatMap((e) => (e ? [held.hold(e)] : []));
+  const decisions = await decideCorpus(entries, held, runner);
   for (const d of docs) finishDocument(d, decisions, options);
 }
 
@@ -164,10 +210,12 @@ const NO_NGRAMS = new Float64Array(0);
  * another document) is subtracted again, its n-grams recomputed from its text.
  */
 export class ReferenceCounts {
-  private readonly totals = new CountTable(1 << 16);
+  // In shared memory from the start: the reference index shares these counts with the
+  // threads as they are, rather than a copy.
+  private totals = new CountTable(1 << 16, true);
 
   /** Adds the entry's n-grams; returns the entry to keep, without them (and without reference data if spun). */
-  take(entry: CorpusEntry): CorpusEntry {
+  take(entry: CorpusDoc): CorpusDoc {
     const index = entry.index ?? indexData(entry.text, !entry.spun);
     if (entry.spun || !index.reference) return { ...entry, index: { ...index, reference: undefined } };
     for (const h of index.reference.ngrams) this.totals.add(h);
@@ -175,13 +223,16 @@ export class ReferenceCounts {
   }
 
   /** Subtracts a taken document that is not a reference after all (no-op for one already judged spun). */
-  exclude(entry: CorpusEntry): void {
+  exclude(entry: { spun: boolean }, text: () => string): void {
     if (entry.spun) return;
-    for (const h of ngramHashes(entry.text)) this.totals.add(h, -1);
+    for (const h of ngramHashes(text())) this.totals.add(h, -1);
   }
 
-  snapshot(): CountSnapshot {
-    return this.totals.snapshot();
+  /** The counts, handed over: this object counts nothing more and keeps nothing. */
+  release(): CountSnapshot {
+    const out = this.totals.sharedSnapshot();
+    this.totals = new CountTable(0);
+    return out;
   }
 }
 

@@ -1,16 +1,25 @@
 import { alignUnits } from './align/align.js';
 import { lexiconJudge } from './align/judge.js';
 import type { IndexData } from './reference-data.js';
-import { ReferenceIndex } from './reference.js';
+import { ReferenceIndex, type SharedReferenceIndex } from './reference.js';
+import type { Slots } from '../corpus/store.js';
 
 /** A document's part in cross-document detection. */
 export interface CrossDoc {
   id: string;
-  text: string;
+  /** Its text; may be left out when `index` is given and `slot` tells where the text is kept. */
+  text?: string;
+  slot?: number;
   /** Intrinsic spin score in [0, 1]. */
   score: number;
   /** Its index data, if pass 1 computed it. */
   index?: IndexData;
+}
+
+/** A built CrossIndex as plain data, to open in another thread. */
+export interface SharedCrossIndex {
+  index: SharedReferenceIndex;
+  scores: Map<string, number>;
 }
 
 /** A unit of a document that aligns with another document's unit through synonym swaps. */
@@ -43,18 +52,39 @@ const SCORE_MARGIN = 0.05;
  * documents can be judged on several threads against copies of the same index.
  */
 export class CrossIndex {
-  private readonly index = new ReferenceIndex({ retrievalOnly: true });
-  private readonly byId: Map<string, CrossDoc>;
+  private index: ReferenceIndex;
+  /** Intrinsic score per document id. */
+  private scores = new Map<string, number>();
 
-  constructor(docs: readonly CrossDoc[]) {
-    this.byId = new Map(docs.map((d) => [d.id, d]));
-    for (const d of docs) this.index.add(d.id, d.text, d.index);
+  /** `texts`: where the texts of documents given with a slot are kept (see ReferenceIndex). */
+  constructor(docs: readonly CrossDoc[] = [], texts?: Slots<string>) {
+    this.index = new ReferenceIndex({ retrievalOnly: true, texts });
+    for (const d of docs) this.add(d);
+  }
+
+  /** Adds one document (documents can be added one at a time, read from where they are kept). */
+  add(d: CrossDoc): void {
+    this.scores.set(d.id, d.score);
+    this.index.add(d.id, d.text, d.index, d.slot);
+  }
+
+  /** This index as plain data for `fromShared` (see ReferenceIndex.share); nothing may be added after. */
+  share(): SharedCrossIndex {
+    return { index: this.index.share(), scores: this.scores };
+  }
+
+  static fromShared(s: SharedCrossIndex, texts?: Slots<string>): CrossIndex {
+    const out = new CrossIndex();
+    out.index = ReferenceIndex.fromShared(s.index, texts);
+    out.scores = s.scores;
+    return out;
   }
 
   /** Evidence that document `id` is spun, or undefined. */
   evidenceFor(id: string): CrossEvidence | undefined {
-    const d = this.byId.get(id);
-    if (!d) return undefined;
+    const score = this.scores.get(id);
+    if (score === undefined) return undefined;
+    const d = { id, score };
     const all = this.index.unitsOf(d.id); // already cut when the document was indexed
     const sentences = all.filter((u) => u.kind === 'sentence').length;
     const perPartner = new Map<string, SwappedUnit[]>();
@@ -64,8 +94,7 @@ export class CrossIndex {
         if (!al.accepted) continue;
         const swaps = al.pairs.filter((p) => p.interior && (p.kind === 'synonym' || p.kind === 'related' || p.kind === 'filler')).length;
         if (swaps === 0) continue;
-        const partner = this.byId.get(ref.docId)!;
-        if (d.score < partner.score + SCORE_MARGIN) continue;
+        if (d.score < this.scores.get(ref.docId)! + SCORE_MARGIN) continue;
         let list = perPartner.get(ref.docId);
         if (!list) perPartner.set(ref.docId, (list = []));
         if (!list.some((x) => x.start < u.end && u.start < x.end)) list.push({ start: u.start, end: u.end, partner: ref.docId, swaps });

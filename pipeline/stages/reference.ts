@@ -1,5 +1,6 @@
 import { hash53 } from '../hash.js';
-import { CountTable, PostingTable, type CountSnapshot } from '../hash-table.js';
+import { CountTable, PostingTable, toShared, type CountSnapshot, type SharedPostings } from '../hash-table.js';
+import type { Slots } from '../corpus/store.js';
 import { tokenize, type Token } from './align/tokens.js';
 import type { Unit } from './align/units.js';
 import { indexData, skeletonShingles, type IndexData } from './reference-data.js';
@@ -10,6 +11,51 @@ export interface RefUnit extends Unit {
   text: string;
   /** The whole document text, to cut source spans from. */
   docText: string;
+}
+
+/**
+ * A built ReferenceIndex as plain data, to open in another thread (`fromShared`): the
+ * typed arrays are in shared memory, so every thread reads the same ones; the name
+ * inventory (Maps) is copied; the texts stay where they are kept (`Slots`).
+ */
+export interface SharedReferenceIndex {
+  retrievalOnly: boolean;
+  docIds: string[];
+  /** Per document: its text if held in memory, else null and its slot in the texts. */
+  docTexts: Array<string | null>;
+  docSlots: Int32Array;
+  /** Per document id: its units, [first, end). */
+  unitRanges: Map<string, [number, number]>;
+  unitDoc: Int32Array;
+  unitStart: Int32Array;
+  unitEnd: Int32Array;
+  unitKind: Uint8Array;
+  postings: SharedPostings;
+  ngrams: CountSnapshot;
+  lowercase: CountSnapshot;
+  phrases: Map<string, PhraseEntry>;
+  phraseAnchors: Map<string, Set<string>>;
+  titles: Map<string, Map<string, PhraseEntry>>;
+}
+
+/**
+ * A copy of `s` that does not keep the string it was cut from alive: v8 represents a
+ * long slice as a view of its parent, and the index keeps name forms and sources from
+ * every reference without keeping the references' texts.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+/** Tokens whose strings are their own (see `own`). */
+function ownTokens(tokens: Token[]): Token[] {
+  return tokens.map((t) => (t.text.length < 13 && t.key.length < 13 ? t : { ...t, text: own(t.text), key: own(t.key) }));
+}
+
+/** Counts one more use of a written form (a new form is kept as its own string, see `own`). */
+function countForm(forms: Map<string, number>, form: string): void {
+  const n = forms.get(form);
+  forms.set(n === undefined ? own(form) : form, (n ?? 0) + 1);
 }
 
 /** Shingles found in more units than this are too common to retrieve by. */
@@ -35,45 +81,53 @@ export interface PhraseEntry {
  * shingles and n-grams are keyed by 53-bit hashes, not strings.
  */
 export class ReferenceIndex {
-  private unitDoc = new Int32Array(1024);
-  private unitStart = new Int32Array(1024);
-  private unitEnd = new Int32Array(1024);
-  private unitKind = new Uint8Array(1024);
+  private unitDoc: Int32Array = new Int32Array(1024);
+  private unitStart: Int32Array = new Int32Array(1024);
+  private unitEnd: Int32Array = new Int32Array(1024);
+  private unitKind: Uint8Array = new Uint8Array(1024);
   private unitCount = 0;
   /** Skeleton-shingle hash → the units that have it. */
-  private readonly postings = new PostingTable(MAX_POSTINGS);
+  private postings = new PostingTable(MAX_POSTINGS);
   /** Counts of lower-cased word bigrams ("a b") and unigrams across the references, by hash53. */
   private ngrams = new CountTable(1 << 16);
-  private readonly docIds: string[] = [];
-  private readonly docTexts: string[] = [];
+  private docIds: string[] = [];
+  /** Per document, its text, or null when it is kept in `options.texts` (slot in docSlots). */
+  private docTexts: Array<string | null> = [];
+  private docSlots: number[] = [];
   /**
    * Name-like phrases (2–5 words with a capital inside, e.g. "Secretary of State",
    * "Trump administration"): key sequence → written forms with counts and a source.
    */
-  readonly phrases = new Map<string, PhraseEntry>();
+  phrases = new Map<string, PhraseEntry>();
   /** First or last token key → phrase keys, to find phrases sharing an anchor word. */
-  private readonly phraseAnchors = new Map<string, Set<string>>();
+  private phraseAnchors = new Map<string, Set<string>>();
   /** Domain titles ("special envoy for Latin America"): domain key → title|domain key → entry. */
-  private readonly titles = new Map<string, Map<string, PhraseEntry>>();
+  private titles = new Map<string, Map<string, PhraseEntry>>();
 
   /** Per document: its units, [first, end) in unit numbers. */
-  private readonly unitRanges = new Map<string, [number, number]>();
+  private unitRanges = new Map<string, [number, number]>();
 
   /**
    * `retrievalOnly`: index units for retrieval and alignment, without the word
    * counts and name inventory restoration needs (cross-document detection).
+   * `texts`: where the texts of documents added with a slot are kept (read again
+   * when a unit is retrieved, so the index need not hold them).
    */
-  constructor(private readonly options: { retrievalOnly?: boolean } = {}) {}
+  constructor(private readonly options: { retrievalOnly?: boolean; texts?: Slots<string> } = {}) {}
 
   /**
    * Indexes a clean document's text (normalized, boilerplate removed).
    * `data`: the document's index data if pass 1 computed it (`indexData(text)`);
-   * computed here otherwise.
+   * computed here otherwise. `slot`: the text's slot in `options.texts`, to read it
+   * from there rather than hold it; `text` may then be left out if `data` is given and
+   * the index is retrieval-only (nothing else reads it).
    */
-  add(docId: string, text: string, data?: IndexData): void {
-    const d = data ?? indexData(text, !this.options.retrievalOnly);
+  add(docId: string, text: string | undefined, data?: IndexData, slot?: number): void {
+    const d = data ?? indexData(text!, !this.options.retrievalOnly);
     const doc = this.docIds.push(docId) - 1;
-    this.docTexts.push(text);
+    const stored = slot !== undefined && this.options.texts !== undefined;
+    this.docTexts.push(stored ? null : text!);
+    this.docSlots.push(stored ? slot : -1);
     const first = this.unitCount;
     const n = d.units.length / 3;
     for (let i = 0; i < n; i++) {
@@ -85,25 +139,72 @@ export class ReferenceIndex {
     if (!d.reference) throw new Error(`index data of ${docId} lacks the reference part`);
     for (const h of d.reference.ngrams) this.ngrams.add(h);
     for (const h of d.reference.lowercase) this.lowercase.add(h);
-    for (const [key, start, end] of d.reference.phrases) this.addPhrase(docId, text, key, start, end);
-    for (const [start, titleEnd, end] of d.reference.titles) this.addTitle(docId, text, start, titleEnd, end);
+    for (const [key, start, end] of d.reference.phrases) this.addPhrase(docId, text!, key, start, end);
+    for (const [start, titleEnd, end] of d.reference.titles) this.addTitle(docId, text!, start, titleEnd, end);
+  }
+
+  /** Document number `doc`'s text, from memory or from `options.texts`. */
+  private textOf(doc: number): string {
+    return this.docTexts[doc] ?? this.options.texts!.get(this.docSlots[doc]);
+  }
+
+  /** This index as plain data for `fromShared`; nothing may be added after. */
+  share(): SharedReferenceIndex {
+    const n = this.unitCount;
+    return {
+      retrievalOnly: this.options.retrievalOnly ?? false,
+      docIds: this.docIds,
+      docTexts: this.docTexts,
+      docSlots: toShared(Int32Array.from(this.docSlots)),
+      unitRanges: this.unitRanges,
+      unitDoc: toShared(this.unitDoc.subarray(0, n)),
+      unitStart: toShared(this.unitStart.subarray(0, n)),
+      unitEnd: toShared(this.unitEnd.subarray(0, n)),
+      unitKind: toShared(this.unitKind.subarray(0, n)),
+      postings: this.postings.share(),
+      ngrams: this.ngrams.sharedSnapshot(),
+      lowercase: this.lowercase.sharedSnapshot(),
+      phrases: this.phrases,
+      phraseAnchors: this.phraseAnchors,
+      titles: this.titles,
+    };
+  }
+
+  /** The index `share` described, reading texts kept elsewhere from `texts`. */
+  static fromShared(s: SharedReferenceIndex, texts?: Slots<string>): ReferenceIndex {
+    const index = new ReferenceIndex({ retrievalOnly: s.retrievalOnly, texts });
+    index.docIds = s.docIds;
+    index.docTexts = s.docTexts;
+    index.docSlots = Array.from(s.docSlots);
+    index.unitRanges = s.unitRanges;
+    index.unitCount = s.unitDoc.length;
+    index.unitDoc = s.unitDoc;
+    index.unitStart = s.unitStart;
+    index.unitEnd = s.unitEnd;
+    index.unitKind = s.unitKind;
+    index.postings = PostingTable.fromShared(s.postings);
+    index.ngrams = CountTable.fromSnapshot(s.ngrams);
+    index.lowercase = CountTable.fromSnapshot(s.lowercase);
+    index.phrases = s.phrases;
+    index.phraseAnchors = s.phraseAnchors;
+    index.titles = s.titles;
+    return index;
   }
 
   private addTitle(docId: string, text: string, start: number, titleEnd: number, end: number): void {
-    const title = tokenize(text, start, titleEnd);
+    const title = ownTokens(tokenize(text, start, titleEnd));
     const domain = tokenize(text, titleEnd, end);
     const domainKey = domain.map((t) => t.key).join(' ');
     const key = `${title.map((t) => t.key).join(' ')}|${domainKey}`;
     let byTitle = this.titles.get(domainKey);
-    if (!byTitle) this.titles.set(domainKey, (byTitle = new Map()));
+    if (!byTitle) this.titles.set(own(domainKey), (byTitle = new Map()));
     let entry = byTitle.get(key);
     if (!entry) {
-      entry = { key, tokens: title, forms: new Map(), count: 0, source: { id: docId, start, end, text: text.slice(start, end) } };
+      entry = { key, tokens: title, forms: new Map(), count: 0, source: { id: docId, start, end, text: own(text.slice(start, end)) } };
       byTitle.set(key, entry);
     }
     entry.count++;
-    const form = text.slice(start, titleEnd);
-    entry.forms.set(form, (entry.forms.get(form) ?? 0) + 1);
+    countForm(entry.forms, text.slice(start, titleEnd));
   }
 
   /**
@@ -136,7 +237,7 @@ export class ReferenceIndex {
 
   /** Unit number `id`, its tokens cut again from its document. */
   private unit(id: number): RefUnit {
-    const docText = this.docTexts[this.unitDoc[id]];
+    const docText = this.textOf(this.unitDoc[id]);
     const start = this.unitStart[id];
     const end = this.unitEnd[id];
     return {
@@ -162,8 +263,8 @@ export class ReferenceIndex {
     const form = text.slice(start, end);
     let entry = this.phrases.get(key);
     if (!entry) {
-      const tokens = tokenize(text, start, end);
-      entry = { key, tokens, forms: new Map(), count: 0, source: { id: docId, start, end, text: form } };
+      const tokens = ownTokens(tokenize(text, start, end));
+      entry = { key, tokens, forms: new Map(), count: 0, source: { id: docId, start, end, text: own(form) } };
       this.phrases.set(key, entry);
       for (const anchor of [tokens[0].key, tokens[tokens.length - 1].key]) {
         let set = this.phraseAnchors.get(anchor);
@@ -172,7 +273,7 @@ export class ReferenceIndex {
       }
     }
     entry.count++;
-    entry.forms.set(form, (entry.forms.get(form) ?? 0) + 1);
+    countForm(entry.forms, form);
   }
 
   /** Phrases that start or end with the given token key. */
@@ -186,7 +287,7 @@ export class ReferenceIndex {
   }
 
   /** Keys the references write in lower case, by hash53 (to know a name's lower-case use is attested). */
-  private readonly lowercase = new CountTable(1 << 12);
+  private lowercase = new CountTable(1 << 12);
 
   writesInLowerCase(key: string): boolean {
     return this.lowercase.get(hash53(key)) > 0;

@@ -1,7 +1,7 @@
 /**
  * Runs the tasks of tasks.ts on `n` threads. `n = 1` runs them in this thread
  * (tasks.ts `LocalRunner`); more runs a pool of worker_threads, each with its own
- * handlers (and so its own copies of the indexes the set-up tasks build).
+ * handlers (each opens the indexes the set-up tasks share: the same tables, not copies).
  *
  * A small pool of our own rather than piscina or tinypool: the set-up tasks must reach
  * every worker exactly once (`broadcast`), which neither pool offers, and results must
@@ -11,11 +11,13 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { addTimings } from '../timings.js';
+import { boundHeapGrowth } from './heap.js';
 import { LocalRunner, type Arg, type Result, type Runner, type TaskName } from './tasks.js';
 
 export type { Runner } from './tasks.js';
 
 export function createRunner(threads: number): Runner {
+  boundHeapGrowth();
   return threads <= 1 ? new LocalRunner() : new WorkerPool(threads);
 }
 

@@ -5,17 +5,18 @@
  * pool, so the results cannot depend on the number of workers.
  *
  * Two tasks are set-ups (`crossIndex`, `referenceIndex`) sent to every thread: each
- * builds its own copy of an index, from the same documents in the same order, and the
+ * hands the thread an index built once (stages/corpus.ts), whose tables are shared
+ * memory and whose documents' texts the thread reads back from their store, and the
  * per-document tasks that follow read it.
  */
 import { readInput } from '../corpus/read-input.js';
 import { analyzeDocument, fromPlain, toPlain, unreadableDocument, type Options, type PlainState } from '../document.js';
 import type { Edit } from '../edits.js';
 import { runCorpusStages } from '../stages/corpus.js';
-import { CrossIndex, type CrossDoc, type CrossEvidence } from '../stages/crossdoc.js';
+import { CrossIndex, type CrossEvidence, type SharedCrossIndex } from '../stages/crossdoc.js';
 import { detectIntrinsic, type IntrinsicResult } from '../stages/detect.js';
-import type { CountSnapshot } from '../hash-table.js';
-import { ReferenceIndex } from '../stages/reference.js';
+import { ReferenceIndex, type SharedReferenceIndex } from '../stages/reference.js';
+import { openSlots, type Slots, type SlotsRef } from '../corpus/store.js';
 import { indexData, type IndexData } from '../stages/reference-data.js';
 import { restoreDocument, type Suspect } from '../stages/restore.js';
 import { stageTimings, timed } from '../timings.js';
@@ -40,17 +41,22 @@ export interface Analyzed {
   index?: IndexData;
 }
 
-export interface RefDoc {
-  id: string;
-  text: string;
-  index?: IndexData;
+/** A set-up: an index built once (shared), and where its documents' texts are kept. */
+export interface IndexSetup<S> {
+  index: S;
+  texts: SlotsRef<string>;
 }
 
 export interface RestoreJob {
   docId: string;
-  text: string;
+  /** The document's text, or its slot in the reference set-up's texts. */
+  text?: string;
+  slot?: number;
   suspects: readonly Suspect[];
 }
+
+/** Documents whose texts a thread keeps decoded: retrieval keeps coming back to the same few. */
+const TEXT_CACHE = 1024;
 
 export type Restored = { edits: Edit[] } | { error: string };
 
@@ -81,31 +87,41 @@ export async function analyze(input: AnalyzeInput, withIndex = true): Promise<An
 export function createHandlers() {
   let cross: CrossIndex | undefined;
   let reference: ReferenceIndex | undefined;
+  let referenceTexts: Slots<string> | undefined;
+  // Each set-up opens its texts; the next set-up (or null) lets go of them.
+  let closeCross = () => {};
+  let closeReference = () => {};
   return {
     analyze: (input: AnalyzeInput) => analyze(input),
-    crossIndex(docs: readonly CrossDoc[] | null): void {
-      cross = docs ? timed('cross-document', () => new CrossIndex(docs)) : undefined;
+    crossIndex(setup: IndexSetup<SharedCrossIndex> | null): void {
+      closeCross();
+      cross = undefined;
+      closeCross = () => {};
+      if (!setup) return;
+      const texts = openSlots(setup.texts, TEXT_CACHE);
+      closeCross = texts.close;
+      cross = CrossIndex.fromShared(setup.index, texts.slots);
     },
     crossCheck(id: string): CrossEvidence | null {
       if (!cross) throw new Error('crossCheck before crossIndex');
       return timed('cross-document', () => cross!.evidenceFor(id)) ?? null;
     },
-    referenceIndex(input: { refs: readonly RefDoc[]; ngrams?: CountSnapshot } | null): void {
-      if (!input) {
-        reference = undefined;
-        return;
-      }
-      reference = timed('reference', () => {
-        const index = new ReferenceIndex();
-        if (input.ngrams) index.useNgramCounts(input.ngrams);
-        for (const r of input.refs) index.add(r.id, r.text, r.index);
-        return index;
-      });
+    referenceIndex(setup: IndexSetup<SharedReferenceIndex> | null): void {
+      closeReference();
+      reference = referenceTexts = undefined;
+      closeReference = () => {};
+      if (!setup) return;
+      const texts = openSlots(setup.texts, TEXT_CACHE);
+      closeReference = texts.close;
+      referenceTexts = texts.slots;
+      reference = ReferenceIndex.fromShared(setup.index, texts.slots);
     },
     restore(job: RestoreJob): Restored {
       if (!reference) throw new Error('restore before referenceIndex');
+      // Outside the try: a text that cannot be read is the run's failure, not the document's.
+      const text = job.text ?? referenceTexts!.get(job.slot!, false);
       try {
-        return { edits: timed('restore', () => restoreDocument({ ...job, index: reference! })) };
+        return { edits: timed('restore', () => restoreDocument({ docId: job.docId, text, suspects: job.suspects, index: reference! })) };
       } catch (err) {
         // A failure restoring one document must not take the corpus down with it.
         return { error: `restoration failed: ${(err as Error).message}` };
