@@ -13,6 +13,7 @@ import { createRunner } from './workers/pool.js';
 import type { Analyzed, Runner } from './workers/tasks.js';
 import { Spool } from './corpus/spool.js';
 import { HeldCorpus } from './corpus/held.js';
+import { WriteQueue } from './corpus/write-queue.js';
 import { EditLog } from './edit-log.js';
 import {
   addToSummary,
@@ -76,6 +77,7 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
   let spool: Spool<Analyzed> | undefined;
   let held: HeldCorpus | undefined;
   let html: HtmlReportWriter | undefined;
+  let writes: WriteQueue | undefined;
   let runner: Runner | undefined;
   try {
     spool = new Spool<Analyzed>();
@@ -105,6 +107,7 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
     report = await AtomicStream.open(path.join(outDir, 'report.json'));
     await report.write(reportHeader());
     let i = 0;
+    const queue = (writes = new WriteQueue());
     for (const a of spool.read()) {
       const d = { state: fromPlain(a.state), intrinsic: a.intrinsic };
       finishDocument(d, decisions, options);
@@ -117,17 +120,19 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
         options.onError?.(`${state.path}: ${state.error}`);
       }
       const { clean, diff } = renderOutputs(state);
-      if (clean !== undefined) await writeAtomic(path.join(outDir, 'clean', state.path), clean);
+      const cleanFile = path.join(outDir, 'clean', state.path);
+      if (clean !== undefined) await queue.add(() => writeAtomic(cleanFile, clean));
       const diffFile = path.join(outDir, 'diff', `${state.path}.diff`);
       // A diff left from an earlier run would contradict this run's report.
-      if (diff !== undefined) await writeAtomic(diffFile, diff);
-      else await rm(diffFile, { force: true });
+      if (diff !== undefined) await queue.add(() => writeAtomic(diffFile, diff));
+      else await queue.add(() => rm(diffFile, { force: true }));
       addToSummary(summary, doc);
       await report.write(reportDocument(doc, i === 0));
       timed('html', () => html!.add(doc, state.log?.original ?? ''));
       options.onProgress?.(++done, files.length * 2, state.path);
       i++;
     }
+    await queue.drain();
     await report.write(reportFooter(summary));
     // report.html first: if it fails, report.json is not replaced either, so the two
     // never describe different runs.
@@ -139,6 +144,8 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
     await report?.abort();
     throw err;
   } finally {
+    // Let started writes finish (each is atomic) before the run's temporary files go.
+    await writes?.drain().catch(() => undefined);
     html?.discard();
     spool?.remove();
     held?.close();
