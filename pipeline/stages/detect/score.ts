@@ -47,17 +47,10 @@ const PRIOR_OF = [PRIOR_WORDS, PRIOR_WORDS, PRIOR_FINDINGS, PRIOR_FINDINGS, PRIO
 const SCALE = [1, 1, 100, 100, 100, 100];
 
 /** Sentence features summed over a document. */
-interface Sums {
-  judged: number;
+/** The counts of SentenceFeatures summed as they are; the six signal strengths in `sums`, in DOC_FEATURES order. */
+type Sums = Pick<SentenceFeatures, 'judged' | 'pairs' | 'unseen' | 'syn' | 'synEvidence' | 'synUnseen' | 'plain' | 'plainLogCount'> & {
   sums: number[];
-  pairs: number;
-  unseen: number;
-  syn: number;
-  synEvidence: number;
-  synUnseen: number;
-  plain: number;
-  plainLogCount: number;
-}
+};
 
 function sumFeatures(sentences: readonly SentenceFeatures[]): Sums {
   const t: Sums = { judged: 0, sums: [0, 0, 0, 0, 0, 0], pairs: 0, unseen: 0, syn: 0, synEvidence: 0, synUnseen: 0, plain: 0, plainLogCount: 0 };
