@@ -22,6 +22,19 @@ describe('near-duplicates', () => {
     expect([...dups]).toEqual([['a', 'b']]);
   });
 
+  it('uses signatures computed earlier without reading the texts', () => {
+    const copy = ARTICLE.replace('Paragraph 4', 'Section 4') + '\nReuters contributed.';
+    const unread = (id: string, text: string, score: number) => ({
+      id,
+      score,
+      minhash: signature(text) ?? null,
+      get text(): string {
+        throw new Error('text read');
+      },
+    });
+    expect([...findDuplicates([unread('a', ARTICLE, 0.1), unread('b', copy, 0.05), unread('c', OTHER, 0.1), unread('d', 'too short', 0)])]).toEqual([['a', 'b']]);
+  });
+
   it('estimates similarity: identical texts 1, unrelated texts near 0', () => {
     const a = signature(ARTICLE)!;
     expect(similarity(a, signature(ARTICLE)!)).toBe(1);

@@ -45,6 +45,8 @@ export interface CorpusDoc {
   /** Maps offsets of `text` to the input, to cite a reference as it is. */
   offsets: EditLog;
   index?: IndexData;
+  /** Its near-duplicate signature, computed with the index data in pass 1 (undefined: not computed). */
+  minhash?: Uint32Array | null;
 }
 
 /**
@@ -71,7 +73,7 @@ export function corpusEntry(d: AnalyzedDocument): CorpusDoc | undefined {
   // Only a document that is spun, or checked against the others, can be restored: the
   // rest need not keep their suspicious words until the corpus stages run.
   const suspects = i.spun || i.score >= CROSS_CHECK_FLOOR ? i.words : [];
-  return { id: d.state.id, text: log.text, score: i.score, spun: i.spun, suspects, offsets: log, index: d.index };
+  return { id: d.state.id, text: log.text, score: i.score, spun: i.spun, suspects, offsets: log, index: d.index, minhash: d.index?.minhash };
 }
 
 /**
@@ -103,9 +105,10 @@ export async function decideCorpus(entries: readonly CorpusEntry[], held: HeldCo
   const spun = (d: CorpusEntry) => d.spun || cross.has(d.id);
 
   // Syndicated copies: reported, and only the cleanest copy of each is a reference.
-  // Each text is read when its signature is computed, so they are not all in memory at once.
+  // Signatures come with the index data from pass 1; a text is read (one at a time) only
+  // for a document that has none.
   const copies = timed('duplicates', () =>
-    findDuplicates(entries.map((d) => ({ id: d.id, score: d.score, get text() { return texts.get(d.slot, false); } }))),
+    findDuplicates(entries.map((d) => ({ id: d.id, score: d.score, minhash: d.minhash, get text() { return texts.get(d.slot, false); } }))),
   );
 
   const restored = new Map<string, Restored>();

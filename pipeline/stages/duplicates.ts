@@ -11,6 +11,8 @@ export interface DupDoc {
   text: string;
   /** Spin score in [0, 1]: the lowest is the group's representative. */
   score: number;
+  /** `signature(text)` when already computed (null: too short); `text` is read only when absent. */
+  minhash?: Uint32Array | null;
 }
 
 /** Estimated Jaccard similarity of shingle sets at or above which two documents are copies. */
@@ -58,7 +60,7 @@ export function similarity(a: Uint32Array, b: Uint32Array): number {
 
 /** For each document that copies another, the id of its group's representative. */
 export function findDuplicates(docs: readonly DupDoc[]): Map<string, string> {
-  const sigs = docs.map((d) => signature(d.text));
+  const sigs = docs.map((d) => (d.minhash !== undefined ? d.minhash ?? undefined : signature(d.text)));
   const parent = docs.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const buckets = new Map<string, number[]>();

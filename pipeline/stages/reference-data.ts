@@ -6,6 +6,7 @@
  * occurrences, its lower-case words and the name-like phrases it writes.
  */
 import { hash53 } from '../hash.js';
+import { signature } from './duplicates.js';
 import { lexicon, normalizeLemma } from '../lexicon/store.js';
 import { factOf } from './align/facts.js';
 import { FUNCTION_WORDS, isNumber, type Token } from './align/tokens.js';
@@ -20,6 +21,8 @@ export interface IndexData {
   /** Skeleton-shingle hashes, unit after unit: unit i has [shingleEnds[i - 1], shingleEnds[i]). */
   shingles: Float64Array;
   shingleEnds: Int32Array;
+  /** MinHash signature for near-duplicate detection (duplicates.ts `signature`); null when too short to compare. */
+  minhash: Uint32Array | null;
   /** Reference data, over sentences (absent when only retrieval was asked for). */
   reference?: {
     /** hash53 of every word key and every "a b" bigram, once per occurrence. */
@@ -76,7 +79,7 @@ export function indexData(text: string, withReference: boolean): IndexData {
     }
     for (const t of domainTitles(text, tokens)) titles.push([tokens[t.from].start, tokens[t.prep - 1].end, tokens[t.to - 1].end]);
   });
-  const out: IndexData = { units: unitArr, shingles: Float64Array.from(shingles), shingleEnds };
+  const out: IndexData = { units: unitArr, shingles: Float64Array.from(shingles), shingleEnds, minhash: signature(text) ?? null };
   if (withReference) out.reference = { ngrams: Float64Array.from(ngrams), lowercase: Float64Array.from(lowercase), phrases, titles };
   return out;
 }
