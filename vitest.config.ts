@@ -7,5 +7,6 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    globalSetup: ['tests/global-setup.ts'],
   },
 });
