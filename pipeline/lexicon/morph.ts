@@ -9,6 +9,7 @@
  * inflecting one word ("heads of state", "kept in mind").
  */
 import { irregularAnalyses, isIrregularVerb } from './irregular.js';
+import { multiwordParts } from './multiword.js';
 import { lexicon, normalizeLemma, type LexiconStore } from './store.js';
 import type { Analysis, Form, Pos } from './types.js';
 import { POSES } from './types.js';
@@ -119,25 +120,15 @@ const memo = new Map<string, readonly Analysis[]>();
 const MEMO_MAX = 200_000;
 const NONE: readonly Analysis[] = Object.freeze([]);
 
-let edgeWords: { firsts: Set<string>; lasts: Set<string> } | undefined;
-
 /**
  * Could this multiword phrase be an expression, inflected in at most one word? Its
  * first word must start some multiword lemma or its last word end one (only one word
  * may differ). Alignment asks about many phrases that are none ("the measure would"):
  * they are answered without inflecting each word.
  */
-function mayBeExpression(lx: LexiconStore, w: string): boolean {
-  if (!edgeWords) {
-    edgeWords = { firsts: new Set(), lasts: new Set() };
-    for (const l of lx.lemmas()) {
-      const a = l.indexOf(' ');
-      if (a < 0) continue;
-      edgeWords.firsts.add(l.slice(0, a));
-      edgeWords.lasts.add(l.slice(l.lastIndexOf(' ') + 1));
-    }
-  }
-  return edgeWords.firsts.has(w.slice(0, w.indexOf(' '))) || edgeWords.lasts.has(w.slice(w.lastIndexOf(' ') + 1));
+function mayBeExpression(w: string): boolean {
+  const { firsts, lasts } = multiwordParts();
+  return firsts.has(w.slice(0, w.indexOf(' '))) || lasts.has(w.slice(w.lastIndexOf(' ') + 1));
 }
 
 /**
@@ -152,7 +143,7 @@ export function morph(word: string, pos?: Pos): readonly Analysis[] {
   const hit = memo.get(key);
   if (hit) return hit;
   const lx = lexicon();
-  if (w.includes(' ') && !mayBeExpression(lx, w)) return NONE;
+  if (w.includes(' ') && !mayBeExpression(w)) return NONE;
   const found: Analysis[] = [];
   for (const p of pos ? [pos] : POSES) {
     if (w.includes(' ')) multiWord(lx, w, p, found);

@@ -1,28 +1,10 @@
 /**
  * Fast pre-checks for WordNet multiword expressions, so the signals call the
  * (slower, allocating) lexicon only for word runs that can be one: the set of
- * multiword lemmas, and the set of their first words. Built once from the lexicon.
+ * multiword lemmas and of their first and second words (lexicon/multiword.ts).
  */
 import { morph } from '../../lexicon/index.js';
-import { lexicon } from '../../lexicon/store.js';
-
-let lemmas: Set<string> | undefined;
-let firsts: Set<string> | undefined;
-let seconds: Set<string> | undefined;
-
-function build(): void {
-  lemmas = new Set();
-  firsts = new Set();
-  seconds = new Set();
-  for (const l of lexicon().lemmas()) {
-    const k = l.indexOf(' ');
-    if (k < 0) continue;
-    lemmas.add(l);
-    firsts.add(l.slice(0, k));
-    const k2 = l.indexOf(' ', k + 1);
-    seconds.add(l.slice(k + 1, k2 < 0 ? l.length : k2));
-  }
-}
+import { multiwordParts } from '../../lexicon/multiword.js';
 
 const secondMemo = new Map<string, boolean>();
 
@@ -35,8 +17,7 @@ const secondMemo = new Map<string, boolean>();
 export function continuesMultiword(w: string): boolean {
   let v = secondMemo.get(w);
   if (v !== undefined) return v;
-  if (!seconds) build();
-  const s = seconds!;
+  const s = multiwordParts().seconds;
   v = s.has(w) || s.has(w.slice(0, -1)) || s.has(w.slice(0, -2)) || s.has(`${w.slice(0, -3)}y`) || s.has(`${w.slice(0, -3)}man`);
   if (secondMemo.size > 200_000) secondMemo.clear();
   secondMemo.set(w, v);
@@ -45,8 +26,7 @@ export function continuesMultiword(w: string): boolean {
 
 /** Is this word, exactly, the second word of a multiword lemma (so a longer phrase may follow)? */
 export function isSecondOfMultiword(w: string): boolean {
-  if (!seconds) build();
-  return seconds!.has(w);
+  return multiwordParts().seconds.has(w);
 }
 
 const startMemo = new Map<string, boolean>();
@@ -55,10 +35,10 @@ const startMemo = new Map<string, boolean>();
 export function startsMultiword(w: string): boolean {
   let v = startMemo.get(w);
   if (v !== undefined) return v;
-  if (!firsts) build();
-  v = firsts!.has(w);
+  const { firsts } = multiwordParts();
+  v = firsts.has(w);
   // Inflected verb heads: "kept in mind", "makes out".
-  if (!v && w.length > 2) for (const a of morph(w)) if (a.pos === 'v' && firsts!.has(a.lemma)) v = true;
+  if (!v && w.length > 2) for (const a of morph(w)) if (a.pos === 'v' && firsts.has(a.lemma)) v = true;
   if (startMemo.size > 200_000) startMemo.clear();
   startMemo.set(w, v);
   return v;
@@ -71,22 +51,22 @@ export function startsMultiword(w: string): boolean {
  * the lexicon.
  */
 export function maybeMultiword(phrase: string): boolean {
-  if (!lemmas) build();
-  if (lemmas!.has(phrase)) return true;
+  const { lemmas, firsts } = multiwordParts();
+  if (lemmas.has(phrase)) return true;
   const last = phrase.lastIndexOf(' ');
   const tail = phrase.slice(last + 1);
   if (tail.length > 3 && tail.endsWith('s')) {
     const head = phrase.slice(0, last + 1);
-    if (lemmas!.has(head + tail.slice(0, -1))) return true;
-    if (tail.endsWith('es') && lemmas!.has(head + tail.slice(0, -2))) return true;
-    if (tail.endsWith('ies') && lemmas!.has(`${head + tail.slice(0, -3)}y`)) return true;
-    if (tail.endsWith('men') && lemmas!.has(`${head + tail.slice(0, -3)}man`)) return true;
+    if (lemmas.has(head + tail.slice(0, -1))) return true;
+    if (tail.endsWith('es') && lemmas.has(head + tail.slice(0, -2))) return true;
+    if (tail.endsWith('ies') && lemmas.has(`${head + tail.slice(0, -3)}y`)) return true;
+    if (tail.endsWith('men') && lemmas.has(`${head + tail.slice(0, -3)}man`)) return true;
   }
   const first = phrase.indexOf(' ');
   const w = phrase.slice(0, first);
-  if (!firsts!.has(w) && startsMultiword(w)) {
+  if (!firsts.has(w) && startsMultiword(w)) {
     const rest = phrase.slice(first);
-    for (const a of morph(w)) if (a.pos === 'v' && lemmas!.has(a.lemma + rest)) return true;
+    for (const a of morph(w)) if (a.pos === 'v' && lemmas.has(a.lemma + rest)) return true;
   }
   return false;
 }
