@@ -88,16 +88,25 @@ describe('alignment', () => {
       b: 'American workers and American families need help, and the American economy needs growth.',
       c: 'Our American values guide us, and American farmers feed the world.',
     };
-    const spun = 'Every American child should be able to read by the third grade.';
+    const spun = 'We owe the American citizenry a full account of the budget.';
     const names = restore(spun, refs).edits.filter((x) => x.reason === 'name-title');
     // Suggested (below the default --min-confidence 0.8), not applied.
     expect(names.map((e) => e.confidence)).toEqual([0.7]);
     // The same swap where detection flagged the noun is applied.
     const index = new ReferenceIndex();
     for (const [id, t] of Object.entries(refs)) index.add(id, t);
-    const at = spun.indexOf('child');
-    const flagged = restoreDocument({ docId: 'spun', text: spun, index, suspects: [{ start: at, end: at + 5, signal: 'rare-synonym', strength: 0.6 }] });
+    const at = spun.indexOf('citizenry');
+    const flagged = restoreDocument({ docId: 'spun', text: spun, index, suspects: [{ start: at, end: at + 9, signal: 'rare-synonym', strength: 0.6 }] });
     expect(flagged.find((e) => e.reason === 'name-title')?.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('inside names, takes a synonym or a more general spun word for a swap, not a narrower one', () => {
+    // "head of state" is more general than "president": a spinner's swap.
+    expect(strictJudge.judge(tokenize('Head of state'), tokenize('President'), {})).not.toBe('unexplained');
+    // "people" is more general than "blood": no spinner puts the narrower word in.
+    expect(strictJudge.judge(tokenize('blood'), tokenize('people'), {})).toBe('unexplained');
+    // The sentence judge still takes both.
+    expect(lexiconJudge.judge(tokenize('blood'), tokenize('people'), {})).toBe('related');
   });
 
   it('does not let names change inside a title', () => {
@@ -141,6 +150,31 @@ describe('restoration', () => {
     const ref = 'The Department of Social Security said on Monday that payments would rise next year.\n';
     const { edits } = restore('Officials at the Department of Homeland Security declined to comment on the plan.\n', { ref });
     for (const e of edits) expect(e.confidence).toBeLessThan(0.8);
+  });
+
+  it('does not map a name to one whose word is more general than its own', () => {
+    const ref = 'The Department of State said on Monday that the talks would resume. A Department of State spokesman agreed.\n';
+    const spun = 'Officials at the Department of Homeland Security declined to comment on the plan.\n';
+    expect(restore(spun, { ref }).edits.filter((e) => e.reason === 'name-title')).toEqual([]);
+    // A spun name is still mapped ("country" is a narrower word for "state" here).
+    const spunName = restore('Officials at the Department of Country declined to comment.\n', { ref }).edits.filter((e) => e.reason === 'name-title');
+    expect(spunName.map((e) => e.after)).toEqual(['State']);
+  });
+
+  it('does not map a capitalized word inside a name to a lower-case reference word', () => {
+    const ref = 'The leaders praised Latin American democracy and the Latin American democracy movement.\n';
+    const spun = 'Delegates from the Latin American Republics met in Lima on Tuesday.\n';
+    expect(restore(spun, { ref }).edits.filter((e) => e.reason === 'name-title')).toEqual([]);
+  });
+
+  it('suggests, but does not insert, words the reference has and the degraded sentence lacks', () => {
+    const ref = 'The Communist Party took power across Eastern Europe after the war, the historian said.\n';
+    const spun = 'The Party took power across Eastern Europe after the war, the historian stated.\n';
+    const { edits, text } = restore(spun, { ref });
+    expect(text).toContain('the historian said.');
+    const inserted = edits.filter((e) => e.before === '' && e.after.includes('Communist'));
+    expect(inserted).toHaveLength(1);
+    expect(inserted[0].confidence).toBeLessThan(0.8);
   });
 
   it('never pastes in text from a reference that does not align', () => {

@@ -3,8 +3,11 @@
  * (pipeline/stages/restore/generic.ts) and prints how well they are calibrated.
  *
  * For each seed and spin setting it builds the restoration eval's story clusters
- * exactly as dev/eval/restore.ts does (same documents, spinner and seeds), runs the
- * pipeline on them in this process (one thread, default options) and records every
+ * exactly as dev/eval/restore.ts does (same documents, spinner and seeds) and, with
+ * `--corpora restore,detection`, the detection eval's corpus as dev/eval/detect.ts
+ * does (spun documents among unrelated clean ones: words with no source, references
+ * that tell other stories; the shipped weights are fitted on restore only), runs the
+ * pipeline on each in this process (one thread, default options) and records every
  * decision restoreGeneric makes: the evidence of each option (unchanged, spun from
  * an unnamed word, each WordNet candidate; generic.ts reversalOptions /
  * reversalFeatures) and the truth from the spinner's change list: unchanged when no
@@ -27,6 +30,7 @@
  *
  *   npx tsx dev/eval/fit-generic.ts [--seeds 1,2,3,4] [--n 15] [--settings light,medium,heavy]
  *                                   [--lambda 1] [--write]
+ *                                   [--corpora restore,detection]
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,10 +50,10 @@ import {
 import { loadCorpus, REPO_ROOT, type Split } from './corpus.js';
 import { diffPairs, mapSpan } from './metrics.js';
 import { loadSpinner, table, writeSet } from './run.js';
-import { buildRestoreSet, SETTINGS, SPLITS, type LocatedChange, type Setting } from './sets.js';
+import { buildDetectionSet, buildRestoreSet, SETTINGS, SPLITS, type BuiltSet, type LocatedChange, type Setting, type Spinner } from './sets.js';
 
 const USAGE = `usage: npx tsx dev/eval/fit-generic.ts [--seeds 1,2,3,4] [--n CLUSTERS] [--settings light,medium,heavy]
-       [--lambda L2] [--write]`;
+       [--lambda L2] [--write] [--corpora restore,detection]`;
 
 const NAMES = Object.keys(WEIGHTS) as WeightName[];
 const D = NAMES.length;
@@ -70,7 +74,12 @@ interface Opts {
   settings: Setting[];
   lambda: number;
   write: boolean;
+  /** Which eval corpora to draw decisions from. */
+  corpora: CorpusKind[];
 }
+
+const CORPORA = ['restore', 'detection'] as const;
+type CorpusKind = (typeof CORPORA)[number];
 
 function parseOpts(argv: string[]): Opts {
   const { values } = parseArgs({
@@ -81,6 +90,7 @@ function parseOpts(argv: string[]): Opts {
       settings: { type: 'string' },
       lambda: { type: 'string' },
       write: { type: 'boolean' },
+      corpora: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -101,7 +111,11 @@ function parseOpts(argv: string[]): Opts {
   });
   const lambda = Number(values.lambda ?? '1');
   if (!(lambda >= 0)) throw new Error(`--lambda takes a number ≥ 0, not ${values.lambda}`);
-  return { seeds: ints(values.seeds ?? '1,2,3,4'), n: ints(values.n ?? '15')[0], settings, lambda, write: values.write === true };
+  const corpora = (values.corpora ?? 'restore').split(',').filter(Boolean).map((c) => {
+    if (!(CORPORA as readonly string[]).includes(c)) throw new Error(`unknown corpus ${c} (known: ${CORPORA.join(', ')})`);
+    return c as CorpusKind;
+  });
+  return { seeds: ints(values.seeds ?? '1,2,3,4'), n: ints(values.n ?? '15')[0], settings, lambda, write: values.write === true, corpora };
 }
 
 // ---------------------------------------------------------------- data
@@ -153,6 +167,29 @@ function probabilities(row: Row, w: ArrayLike<number>): Float64Array {
   return u;
 }
 
+/** An eval corpus of one kind, and the truth of each of its files. */
+function buildSet(
+  corpus: CorpusKind,
+  pool: ReturnType<typeof loadCorpus>,
+  setting: Setting,
+  n: number,
+  seed: number,
+  spinnerName: string,
+  spin: Spinner,
+): { set: BuiltSet<unknown>; truths: Map<string, DocTruth> } {
+  const truths = new Map<string, DocTruth>();
+  if (corpus === 'restore') {
+    const set = buildRestoreSet(pool, { setting, clusters: n, seed, spinnerName }, spin);
+    for (const c of set.truth.clusters) truths.set(c.file, { split: c.split, text: set.files.get(c.file)!, changes: c.changes });
+    for (const r of set.truth.references) truths.set(r.file, { split: r.split, text: set.files.get(r.file)!, changes: [] });
+    return { set, truths };
+  }
+  // The detection corpus's n clean and n spun documents per split (the seeds left out: they are not tune text here).
+  const set = buildDetectionSet(pool, { setting, n, seed, spinnerName, seeds: false }, spin);
+  for (const d of set.truth.documents) truths.set(d.file, { split: d.split, text: set.files.get(d.file)!, changes: d.changes });
+  return { set, truths };
+}
+
 async function collect(opts: Opts): Promise<Row[]> {
   const { spin, name } = await loadSpinner(false);
   const pool = loadCorpus();
@@ -160,40 +197,39 @@ async function collect(opts: Opts): Promise<Row[]> {
   let maxMismatch = 0;
   for (const seed of opts.seeds) {
     for (const setting of opts.settings) {
-      const t0 = performance.now();
-      const set = buildRestoreSet(pool, { setting, clusters: opts.n, seed, spinnerName: name }, spin);
-      const truths = new Map<string, DocTruth>();
-      for (const c of set.truth.clusters) truths.set(c.file, { split: c.split, text: set.files.get(c.file)!, changes: c.changes });
-      for (const r of set.truth.references) truths.set(r.file, { split: r.split, text: set.files.get(r.file)!, changes: [] });
-      const dir = mkdtempSync(join(tmpdir(), 'fit-generic-'));
-      try {
-        writeSet(dir, set);
-        const docs = join(dir, 'docs');
-        const out = join(dir, 'run');
-        const before = rows.length;
-        observeReversals((d) => {
-          const truth = truths.get(basename(d.docId));
-          if (!truth) throw new Error(`decision on an unknown document ${d.docId}`);
-          const row: Row = { split: truth.split, x: packFeatures(d), y: label(d, truth) };
-          // The features must give bestReversal's own probabilities with the shipped weights.
-          const best = bestReversal(d.key, d.context)!;
-          const p = probabilities(row, NAMES.map((n) => WEIGHTS[n]));
-          let top = 0;
-          for (let i = 2; i < p.length; i++) top = Math.max(top, p[i]);
-          maxMismatch = Math.max(maxMismatch, Math.abs(top - best.probability), Math.abs(p[0] - best.unchanged));
-          rows.push(row);
-        });
-        const files = await collectInputs([docs], out);
-        await runFiles(files, out, { ...defaultOptions, maxBytes: 64 * 1024 * 1024, workers: 1 });
-        const added = rows.slice(before);
-        const spunShare = added.filter((r) => r.y > 0).length / Math.max(1, added.length);
-        console.error(
-          `seed ${seed} ${setting.name}: ${added.length} decisions (${(100 * spunShare).toFixed(1)}% on spun words) ` +
-            `in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
-        );
-      } finally {
-        observeReversals(undefined);
-        rmSync(dir, { recursive: true, force: true });
+      for (const corpus of opts.corpora) {
+        const t0 = performance.now();
+        const { set, truths } = buildSet(corpus, pool, setting, opts.n, seed, name, spin);
+        const dir = mkdtempSync(join(tmpdir(), 'fit-generic-'));
+        try {
+          writeSet(dir, set);
+          const docs = join(dir, 'docs');
+          const out = join(dir, 'run');
+          const before = rows.length;
+          observeReversals((d) => {
+            const truth = truths.get(basename(d.docId));
+            if (!truth) throw new Error(`decision on an unknown document ${d.docId}`);
+            const row: Row = { split: truth.split, x: packFeatures(d), y: label(d, truth) };
+            // The features must give bestReversal's own probabilities with the shipped weights.
+            const best = bestReversal(d.key, d.context)!;
+            const p = probabilities(row, NAMES.map((n) => WEIGHTS[n]));
+            let top = 0;
+            for (let i = 2; i < p.length; i++) top = Math.max(top, p[i]);
+            maxMismatch = Math.max(maxMismatch, Math.abs(top - best.probability), Math.abs(p[0] - best.unchanged));
+            rows.push(row);
+          });
+          const files = await collectInputs([docs], out);
+          await runFiles(files, out, { ...defaultOptions, maxBytes: 64 * 1024 * 1024, workers: 1 });
+          const added = rows.slice(before);
+          const spunShare = added.filter((r) => r.y > 0).length / Math.max(1, added.length);
+          console.error(
+            `seed ${seed} ${setting.name} ${corpus}: ${added.length} decisions (${(100 * spunShare).toFixed(1)}% on spun words) ` +
+              `in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+          );
+        } finally {
+          observeReversals(undefined);
+          rmSync(dir, { recursive: true, force: true });
+        }
       }
     }
   }

@@ -1,5 +1,5 @@
 import { UNPAIRED_FILLERS } from '../../lexicon/fillers.js';
-import { morph, relation } from '../../lexicon/index.js';
+import { morph, relation, relations } from '../../lexicon/index.js';
 import { isSpinnerPhrase } from '../../lexicon/spinner-phrases.js';
 import { factOf, numberValue } from './facts.js';
 import type { PairJudge, PairKind } from './align.js';
@@ -12,8 +12,14 @@ const MAX_PIECE = 3;
 
 type Rel = 'synonym' | 'related' | null;
 
-/** Relatives that still explain a swap inside a name or title (no bridges, no heads). */
-const STRICT_KINDS = new Set(['synonym', 'similar', 'hypernym', 'hyponym']);
+/**
+ * Relatives that still explain a swap inside a name or title: no bridges, no heads, no
+ * sisters, and no reference word more general than the spun one ("Department of
+ * Homeland" is not a spun "Department of State"): a spinner puts a synonym or a more
+ * general word in a word's place ("Head of state Trump" for "President Trump"), not a
+ * narrower one. The kinds are of relation(spun, reference).
+ */
+const STRICT_KINDS = new Set(['synonym', 'similar', 'hyponym']);
 
 const cache = new Map<string, Rel>();
 const strictCache = new Map<string, Rel>();
@@ -26,7 +32,8 @@ const strictCache = new Map<string, Rel>();
  */
 export function kinship(a: string, b: string, strict = false): Rel {
   if (a === b) return 'synonym';
-  const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+  // Strict kinds have a direction (spun → reference); the others do not.
+  const key = a < b || strict ? `${a}\u0000${b}` : `${b}\u0000${a}`;
   const memo = strict ? strictCache : cache;
   let r = memo.get(key);
   if (r === undefined) {
@@ -43,8 +50,8 @@ export function kinship(a: string, b: string, strict = false): Rel {
 const hasReading = (p: string): boolean => morph(p).length > 0;
 
 function lookup(a: string, b: string, strict: boolean): Rel {
-  const r = relation(a, b);
-  if (r === null || (strict && !STRICT_KINDS.has(r.kind))) return null;
+  const r = strict ? relations(a, b).find((x) => STRICT_KINDS.has(x.kind)) : relation(a, b);
+  if (!r) return null;
   return r.kind === 'synonym' ? 'synonym' : 'related';
 }
 

@@ -108,6 +108,12 @@ function bestPhrase(ctx: Restoring, span: Token[], from: number): Match | undefi
         ok = false;
         break;
       }
+      // A spinner keeps a word's case: a capital inside the name ("Latin American
+      // Republics") was not spun from a lower-case word ("Latin American democracy").
+      if (a.some((t, k) => t.cap && c.a[0] + k > 0) && b.every((t) => !t.cap)) {
+        ok = false;
+        break;
+      }
       let kind: string = strictJudge.judge(a, b, { before: span[c.a[0] - 1], after: span[c.a[1]] });
       // Inside a name bracketed by the same capitalized words on both ends ("Wall …
       // Journal"), dictionary words in place of the name's own words are a swap even
