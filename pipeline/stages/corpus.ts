@@ -3,7 +3,7 @@ import type { EditLog } from '../edit-log.js';
 import type { SourceSpan } from '../edits.js';
 import { timed } from '../timings.js';
 import type { IndexSetup, Restored, Runner } from '../workers/tasks.js';
-import type { CrossEvidence, SharedCrossIndex } from './crossdoc.js';
+import type { CrossClearance, CrossEvidence, SharedCrossIndex } from './crossdoc.js';
 import type { IntrinsicResult } from './detect.js';
 import { findDuplicates } from './duplicates.js';
 import { CountTable, type CountSnapshot } from '../hash-table.js';
@@ -23,6 +23,15 @@ import type { Suspect } from './restore.js';
  * of 3,787 documents checked, every spun one among them; 2,392 from 0.1).
  */
 const CROSS_CHECK_FLOOR = 0.2;
+/**
+ * Documents flagged on their own evidence with a score below this are checked for
+ * being the clean source of a spun document (crossdoc.ts CrossClearance): clean text
+ * in an unusual style (old prose) can score just above the threshold, and the spun
+ * copies of it score far higher.
+ */
+const CLEAR_CHECK_CEILING = 0.7;
+/** The score of a document so cleared: below the verdict threshold (0.5). */
+const CLEARED_SCORE = 0.45;
 
 /** A document after pass 1, with its intrinsic detection if the corpus stages apply to it. */
 export interface AnalyzedDocument {
@@ -60,6 +69,8 @@ export interface CorpusEntry extends Omit<CorpusDoc, 'text' | 'index'> {
 /** The corpus stages' conclusions, per document id. */
 export interface CorpusDecisions {
   cross: Map<string, CrossEvidence>;
+  /** Documents flagged on their own that are the clean source of a spun one. */
+  cleared: Map<string, CrossClearance>;
   /** Near-duplicate copy → the cleanest copy. */
   copies: Map<string, string>;
   /** Restorations of the spun documents, sources cited in original offsets. */
@@ -94,15 +105,19 @@ export function corpusEntry(d: AnalyzedDocument): CorpusDoc | undefined {
 export async function decideCorpus(entries: readonly CorpusEntry[], held: HeldCorpus, runner: Runner, counts?: ReferenceCounts): Promise<CorpusDecisions> {
   const { texts } = held;
   const check = entries.filter((d) => !d.spun && d.score >= CROSS_CHECK_FLOOR).map((d) => d.id);
+  const clear = entries.filter((d) => d.spun && d.score < CLEAR_CHECK_CEILING).map((d) => d.id);
   const cross = new Map<string, CrossEvidence>();
+  const cleared = new Map<string, CrossClearance>();
   // A corpus of one has nothing to compare with.
-  if (check.length && entries.length > 1) {
+  if ((check.length || clear.length) && entries.length > 1) {
     await runner.broadcast('crossIndex', crossSetup(entries, held));
     const found = await runner.map('crossCheck', check);
     found.forEach((e, i) => e && cross.set(check[i], e));
+    const sources = await runner.map('crossClear', clear);
+    sources.forEach((c, i) => c && cleared.set(clear[i], c));
     await runner.broadcast('crossIndex', null);
   }
-  const spun = (d: CorpusEntry) => d.spun || cross.has(d.id);
+  const spun = (d: CorpusEntry) => (d.spun && !cleared.has(d.id)) || cross.has(d.id);
 
   // Syndicated copies: reported, and only the cleanest copy of each is a reference.
   // Signatures come with the index data from pass 1; a text is read (one at a time) only
@@ -113,7 +128,7 @@ export async function decideCorpus(entries: readonly CorpusEntry[], held: HeldCo
 
   const restored = new Map<string, Restored>();
   const toRestore = entries.filter(spun);
-  if (toRestore.length === 0) return { cross, copies, restored };
+  if (toRestore.length === 0) return { cross, cleared, copies, restored };
   const references = entries.filter((d) => !spun(d) && !copies.has(d.id));
   let ngrams: CountSnapshot | undefined;
   if (counts) {
@@ -133,7 +148,7 @@ export async function decideCorpus(entries: readonly CorpusEntry[], held: HeldCo
     const cited = 'error' in r ? r : { edits: r.edits.map((e) => (e.source ? { ...e, source: citeOriginal(offsets.get(e.source.id), e.source) } : e)) };
     restored.set(toRestore[i].id, cited);
   });
-  return { cross, copies, restored };
+  return { cross, cleared, copies, restored };
 }
 
 // The set-ups build an index once and hand it over without keeping it: the threads
@@ -159,7 +174,12 @@ function referenceSetup(references: readonly CorpusEntry[], held: HeldCorpus, ng
   const index = timed('reference', () => {
     const r = new ReferenceIndex({ texts });
     if (ngrams) r.useNgramCounts(ngrams);
-    for (const d of references) r.add(d.id, texts.get(d.slot, false), indexes.get(d.slot, false), d.slot);
+    for (const d of references) {
+      // A document flagged in pass 1 and cleared since has retrieval data only: its
+      // reference data (and n-gram counts) are computed from its text here.
+      const data = indexes.get(d.slot, false);
+      r.add(d.id, texts.get(d.slot, false), data?.reference ? data : undefined, d.slot);
+    }
     return r.share();
   });
   return { index, texts: slotsRef(texts) };
@@ -180,6 +200,12 @@ export function finishDocument(d: AnalyzedDocument, decisions: CorpusDecisions, 
     state.duplicateOf = of;
   }
   const evidence = decisions.cross.get(state.id);
+  const clearance = decisions.cleared.get(state.id);
+  if (clearance) {
+    state.score = Math.min(intrinsic.score, CLEARED_SCORE);
+    state.sentences = intrinsic.sentences.map((x) => toOriginal(log, asSource(x, clearance)));
+    return;
+  }
   state.score = evidence ? combine(intrinsic.score, evidence) : intrinsic.score;
   state.sentences = intrinsic.sentences.map((x) => toOriginal(log, withCross(x, evidence)));
   if (!intrinsic.spun && !evidence) return;
@@ -258,6 +284,16 @@ function withCross(s: SentenceFinding, evidence: CrossEvidence | undefined): Sen
   const hit = evidence?.units.find((u) => u.start < s.end && s.start < u.end);
   if (!hit) return s;
   return { ...s, score: Math.max(s.score, 0.9), signals: [...new Set([...s.signals, 'cross-document'])].sort() };
+}
+
+/**
+ * A sentence of a cleared document stays below the verdict threshold; one that is the
+ * source of a spun sentence says so.
+ */
+function asSource(s: SentenceFinding, clearance: CrossClearance): SentenceFinding {
+  const source = clearance.units.some((u) => u.start < s.end && s.start < u.end);
+  const signals = source ? [...new Set([...s.signals, 'source-of-spun'])].sort() : s.signals;
+  return { ...s, score: Math.min(s.score, CLEARED_SCORE), signals };
 }
 
 function toOriginal(log: NonNullable<DocumentState['log']>, s: SentenceFinding): SentenceFinding {

@@ -13,7 +13,7 @@ import { readInput } from '../corpus/read-input.js';
 import { analyzeDocument, fromPlain, toPlain, unreadableDocument, type Options, type PlainState } from '../document.js';
 import type { Edit } from '../edits.js';
 import { runCorpusStages } from '../stages/corpus.js';
-import { CrossIndex, type CrossEvidence, type SharedCrossIndex } from '../stages/crossdoc.js';
+import { CrossIndex, type CrossClearance, type CrossEvidence, type SharedCrossIndex } from '../stages/crossdoc.js';
 import { detectIntrinsic, type IntrinsicResult } from '../stages/detect.js';
 import { ReferenceIndex, type SharedReferenceIndex } from '../stages/reference.js';
 import { openSlots, type Slots, type SlotsRef } from '../corpus/store.js';
@@ -105,6 +105,10 @@ export function createHandlers() {
     crossCheck(id: string): CrossEvidence | null {
       if (!cross) throw new Error('crossCheck before crossIndex');
       return timed('cross-document', () => cross!.evidenceFor(id)) ?? null;
+    },
+    crossClear(id: string): CrossClearance | null {
+      if (!cross) throw new Error('crossClear before crossIndex');
+      return timed('cross-document', () => cross!.clearanceFor(id)) ?? null;
     },
     referenceIndex(setup: IndexSetup<SharedReferenceIndex> | null): void {
       closeReference();

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeDocument, defaultOptions } from '../pipeline/document.js';
+import { runCorpusStages, type AnalyzedDocument } from '../pipeline/stages/corpus.js';
+import { CrossIndex } from '../pipeline/stages/crossdoc.js';
+import { LocalRunner } from '../pipeline/workers/tasks.js';
+
+// Fixtures written for these tests: a clean article and a spun rendering of it, with
+// the rarer synonyms a WordNet spinner puts in.
+const SOURCE = [
+  'Senator Maria Lopez said on Friday that the committee would help farmers sell more grain abroad.',
+  'The committee will hold a hearing on the trade bill next Tuesday, Lopez said.',
+  'Farmers in Iowa have asked for help with the cost of shipping grain to Asia.',
+  'The bill would also buy new equipment for ports on the Gulf coast.',
+].join('\n');
+
+const SPUN = [
+  'Senator Maria Lopez stated on Friday that the commission would assist farmers sell more grain abroad.',
+  'The commission will hold a hearing on the trade measure next Tuesday, Lopez stated.',
+  'Farmers in Iowa have asked for aid with the cost of shipping grain to Asia.',
+  'The measure would also purchase new equipment for ports on the Gulf coast.',
+].join('\n');
+
+const UNRELATED = 'The city council approved a new budget for the public library on Monday evening.\nThe mayor praised the vote.';
+
+function index(scores: { source: number; spun: number }): CrossIndex {
+  return new CrossIndex([
+    { id: 'source', text: SOURCE, score: scores.source },
+    { id: 'spun', text: SPUN, score: scores.spun },
+    { id: 'other', text: UNRELATED, score: 0.1 },
+  ]);
+}
+
+describe('cross-document evidence', () => {
+  it('judges the odder side of a swapped pair of documents spun', () => {
+    const x = index({ source: 0.2, spun: 0.45 });
+    expect(x.evidenceFor('spun')?.partner).toBe('source');
+    expect(x.evidenceFor('source')).toBeUndefined();
+  });
+
+  it('clears a flagged document that is the source of a far odder one', () => {
+    const x = index({ source: 0.55, spun: 0.95 });
+    const c = x.clearanceFor('source');
+    expect(c?.partner).toBe('spun');
+    expect(c!.units.map((u) => SOURCE.slice(u.start, u.end))).toContain(SOURCE.split('\n')[1]);
+    // The odder side is never cleared, and an unrelated document clears nothing.
+    expect(x.clearanceFor('spun')).toBeUndefined();
+    expect(x.clearanceFor('other')).toBeUndefined();
+  });
+
+  it('does not clear a document against a partner only a little odder', () => {
+    expect(index({ source: 0.55, spun: 0.7 }).clearanceFor('source')).toBeUndefined();
+  });
+});
+
+describe('the corpus stages with a flagged source', () => {
+  it('keep the source of a far odder spun document clean, and restore the spun one from it', async () => {
+    const doc = (id: string, text: string, score: number): AnalyzedDocument => {
+      const state = analyzeDocument(id, id, text, defaultOptions);
+      // Intrinsic detection as it would be with a clean text in an odd style: flagged, just.
+      const intrinsic = { score, spun: score >= 0.5, sentences: [{ start: 0, end: state.log!.text.length, score, signals: ['rare-synonym'] }], words: [] };
+      return { state, intrinsic };
+    };
+    const docs = [doc('source', SOURCE, 0.56), doc('spun', SPUN, 0.95), doc('other', UNRELATED, 0.1)];
+    await runCorpusStages(docs, defaultOptions, new LocalRunner());
+    const [source, spun] = docs.map((d) => d.state);
+    expect(source.verdict).toBe('clean');
+    expect(source.score).toBeLessThan(0.5);
+    expect(source.sentences.every((s) => s.score < 0.5)).toBe(true);
+    expect(source.sentences[0].signals).toContain('source-of-spun');
+    expect(source.log!.edits).toEqual([]);
+    expect(spun.verdict).toBe('degraded');
+    expect(spun.log!.text).toContain('The committee will hold a hearing on the trade bill next Tuesday, Lopez said.');
+  });
+});
