@@ -99,15 +99,7 @@ export class CrossIndex {
 
   /** Evidence that document `id` is spun, or undefined. */
   evidenceFor(id: string): CrossEvidence | undefined {
-    const score = this.scores.get(id);
-    if (score === undefined) return undefined;
-    const found = this.swappedUnits(id, (partner) => score >= partner + SCORE_MARGIN);
-    let best: CrossEvidence | undefined;
-    for (const [partner, units] of found.perPartner) {
-      if (!enoughUnits(units, found.sentences)) continue;
-      if (!best || units.length > best.units.length) best = { partner, units };
-    }
-    return best;
+    return this.swappedWith(id, (mine, partner) => mine >= partner + SCORE_MARGIN);
   }
 
   /**
@@ -115,12 +107,21 @@ export class CrossIndex {
    * document (see CrossClearance), or undefined.
    */
   clearanceFor(id: string): CrossClearance | undefined {
+    return this.swappedWith(id, (mine, partner) => partner >= mine + CLEAR_MARGIN);
+  }
+
+  /**
+   * The document whose units most of document `id`'s units align with through swaps
+   * (enough of them: MIN_SWAPPED_UNITS, MIN_SWAPPED_SHARE), among those whose score
+   * `accept` takes against `id`'s, with those units; undefined when there is none.
+   */
+  private swappedWith(id: string, accept: (mine: number, partner: number) => boolean): { partner: string; units: SwappedUnit[] } | undefined {
     const score = this.scores.get(id);
     if (score === undefined) return undefined;
-    const found = this.swappedUnits(id, (partner) => partner >= score + CLEAR_MARGIN);
-    let best: CrossClearance | undefined;
+    const found = this.swappedUnits(id, (partner) => accept(score, partner));
+    let best: { partner: string; units: SwappedUnit[] } | undefined;
     for (const [partner, units] of found.perPartner) {
-      if (!enoughUnits(units, found.sentences)) continue;
+      if (units.length < MIN_SWAPPED_UNITS || units.length < MIN_SWAPPED_SHARE * found.sentences) continue;
       if (!best || units.length > best.units.length) best = { partner, units };
     }
     return best;
@@ -154,10 +155,6 @@ export class CrossIndex {
 
 function swapCount(al: Alignment): number {
   return al.pairs.filter((p) => p.interior && (p.kind === 'synonym' || p.kind === 'related' || p.kind === 'filler')).length;
-}
-
-function enoughUnits(units: readonly SwappedUnit[], sentences: number): boolean {
-  return units.length >= MIN_SWAPPED_UNITS && units.length >= MIN_SWAPPED_SHARE * sentences;
 }
 
 /** Evidence for the documents among `check` judged spun by another document. */
