@@ -308,7 +308,16 @@ function render(r: BenchResult): string {
     for (const s of r.sizes) {
       const w1 = s.runs.find((x) => x.mode === 'files --workers 1');
       const w2 = s.runs.find((x) => x.mode === 'files --workers 2');
-      if (w1?.mbPerS && w2?.mbPerS) out.push(`  ${s.sizeMB} MB: speed-up with 2 workers ${(w1.wallS / w2.wallS).toFixed(2)}×`);
+      if (!w1?.mbPerS || !w2?.mbPerS) continue;
+      let line = `  ${s.sizeMB} MB: speed-up with 2 workers ${(w1.wallS / w2.wallS).toFixed(2)}×`;
+      // One worker already keeps part of a second core busy (V8's concurrent garbage
+      // collection, file I/O): on 2 cores the speed-up cannot pass 2 ÷ the cores it uses.
+      if (w1.userS !== undefined && w2.userS !== undefined) {
+        const cores1 = (w1.userS + w1.sysS!) / w1.wallS;
+        const cores2 = (w2.userS + w2.sysS!) / w2.wallS;
+        line += `; cores busy ${cores1.toFixed(2)} with 1 worker, ${cores2.toFixed(2)} with 2; at the same CPU time 2 cores allow at most ${(2 / cores1).toFixed(2)}×`;
+      }
+      out.push(line);
     }
   } else out.push('', `workers: ${r.workers}`);
 
