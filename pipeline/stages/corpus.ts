@@ -91,7 +91,8 @@ export function corpusEntry(d: AnalyzedDocument): CorpusDoc | undefined {
  * The stages that need the whole corpus, run after pass 1 (read, normalize,
  * boilerplate, language, intrinsic detection) on every document:
  * 1. cross-document detection settles the documents intrinsic detection let pass
- *    whose sentences are synonym swaps of another document's;
+ *    whose sentences are synonym swaps of another document's, and clears the flagged
+ *    ones that are the clean source of a far odder document;
  * 2. near-duplicate copies are found; the clean documents, one copy of each, become
  *    the reference index;
  * 3. each spun document is restored against the index.
