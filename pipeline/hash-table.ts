@@ -134,15 +134,59 @@ export interface SharedPostings {
   ids: Int32Array;
 }
 
+/** Pairs a PairLog chunk holds at most (12 MB). */
+const MAX_CHUNK = 1 << 20;
+
+/**
+ * (key, id) pairs, appended and read back in order, in chunks that double up to
+ * MAX_CHUNK pairs and then stay that size: growing never copies what is held. A
+ * corpus's postings are the largest table a run builds (23 million pairs at 320 MB of
+ * input); in one array doubled as it fills, growing held the old and the new array at
+ * once (three times the pairs' size) and left up to half of the new one unused.
+ */
+export class PairLog {
+  private keys: Float64Array[] = [];
+  private ids: Int32Array[] = [];
+  /** Free places in the last chunk. */
+  private room = 0;
+  length = 0;
+
+  push(key: number, id: number): void {
+    if (this.room === 0) this.addChunk();
+    const c = this.keys.length - 1;
+    const at = this.keys[c].length - this.room--;
+    this.keys[c][at] = key;
+    this.ids[c][at] = id;
+    this.length++;
+  }
+
+  /** Calls `fn` for every pair, in the order pushed. */
+  forEach(fn: (key: number, id: number) => void): void {
+    let left = this.length;
+    for (let c = 0; c < this.keys.length; c++) {
+      const keys = this.keys[c];
+      const ids = this.ids[c];
+      const n = Math.min(keys.length, left);
+      for (let i = 0; i < n; i++) fn(keys[i], ids[i]);
+      left -= n;
+    }
+  }
+
+  private addChunk(): void {
+    const n = Math.min(2 * (this.keys.at(-1)?.length ?? 512), MAX_CHUNK);
+    this.keys.push(new Float64Array(n));
+    this.ids.push(new Int32Array(n));
+    this.room = n;
+  }
+}
+
 /**
  * Key → list of 32-bit ids, in the order added. Built in two steps: `add` appends
  * (key, id) pairs; the first `get` freezes the pairs into one array of ids grouped by
  * key (compressed rows), after which nothing can be added.
  */
 export class PostingTable {
-  private pairKeys: Float64Array = new Float64Array(1024);
-  private pairIds: Int32Array = new Int32Array(1024);
-  private pairs = 0;
+  private pairs = new PairLog();
   private frozen?: { index: CountTable; offsets: Int32Array; ids: Int32Array };
   private perKey?: CountTable;
 
@@ -160,16 +204,7 @@ export class PostingTable {
       if (this.perKey.get(key) > this.cap) return;
       this.perKey.add(key);
     }
-    if (this.pairs === this.pairKeys.length) {
-      const k = new Float64Array(this.pairs * 2);
-      k.set(this.pairKeys);
-      const d = new Int32Array(this.pairs * 2);
-      d.set(this.pairIds);
-      this.pairKeys = k;
-      this.pairIds = d;
-    }
-    this.pairKeys[this.pairs] = key;
-    this.pairIds[this.pairs++] = id;
+    this.pairs.push(key, id);
   }
 
   /** The frozen table in shared memory (see toShared), for `fromShared` in any thread. */
@@ -182,8 +217,6 @@ export class PostingTable {
 
   static fromShared(s: SharedPostings): PostingTable {
     const t = new PostingTable();
-    t.pairKeys = new Float64Array(0);
-    t.pairIds = new Int32Array(0);
     t.frozen = { index: CountTable.fromSnapshot(s.index), offsets: s.offsets, ids: s.ids };
     return t;
   }
@@ -196,27 +229,40 @@ export class PostingTable {
     return f.ids.subarray(f.offsets[row - 1], f.offsets[row]);
   }
 
-  /** `shared`: build the frozen table in shared memory (see toShared). */
+  /**
+   * `shared`: build the frozen table in shared memory (see toShared). Rows are looked
+   * up again in the second walk rather than remembered per pair: a hash lookup per
+   * pair is cheap next to holding another 4 bytes per pair while the pairs are held.
+   */
   private freeze(shared = false): { index: CountTable; offsets: Int32Array; ids: Int32Array } {
     const int32 = (n: number) => (shared ? new Int32Array(new SharedArrayBuffer(4 * n)) : new Int32Array(n));
-    // Row numbers from 1 (0 = absent), in order of first appearance; then counts, offsets, fill.
+    // Row numbers from 1 (0 = absent), in order of first appearance, and their lengths.
     const index = new CountTable(1024, shared);
-    const rowOf = new Int32Array(this.pairs);
+    let lengths: Int32Array = new Int32Array(1024);
     let rows = 0;
-    for (let p = 0; p < this.pairs; p++) {
-      let row = index.get(this.pairKeys[p]);
-      if (row === 0) index.add(this.pairKeys[p], (row = ++rows));
-      rowOf[p] = row;
-    }
+    this.pairs.forEach((key) => {
+      let row = index.get(key);
+      if (row === 0) {
+        index.add(key, (row = ++rows));
+        if (row === lengths.length) lengths = grownInt32(lengths);
+      }
+      lengths[row]++;
+    });
     const offsets = int32(rows + 1);
-    for (let p = 0; p < this.pairs; p++) offsets[rowOf[p]]++;
-    for (let r = 1; r <= rows; r++) offsets[r] += offsets[r - 1];
+    for (let r = 1; r <= rows; r++) offsets[r] = offsets[r - 1] + lengths[r];
     const fill = offsets.slice(0, rows + 1);
-    const ids = int32(this.pairs);
-    for (let p = 0; p < this.pairs; p++) ids[fill[rowOf[p] - 1]++] = this.pairIds[p];
-    this.pairKeys = new Float64Array(0);
-    this.pairIds = new Int32Array(0);
+    const ids = int32(this.pairs.length);
+    this.pairs.forEach((key, id) => {
+      ids[fill[index.get(key) - 1]++] = id;
+    });
+    this.pairs = new PairLog();
     this.perKey = undefined;
     return { index, offsets, ids };
   }
+}
+
+function grownInt32(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }

@@ -8,7 +8,7 @@ import type { FileInput } from './corpus/inputs.js';
 import { renderDiff } from './report/diff.js';
 import { HtmlReportWriter } from './report/html.js';
 import { addTimings, timed } from './timings.js';
-import { corpusEntry, decideCorpus, finishDocument, ReferenceCounts, type CorpusEntry } from './stages/corpus.js';
+import { corpusEntry, decideCorpus, finishDocument, ReferenceCounts, type CorpusDecisions, type CorpusEntry } from './stages/corpus.js';
 import { createRunner } from './workers/pool.js';
 import type { Analyzed, Runner } from './workers/tasks.js';
 import { Spool } from './corpus/spool.js';
@@ -79,6 +79,7 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
   let html: HtmlReportWriter | undefined;
   let writes: WriteQueue | undefined;
   let runner: Runner | undefined;
+  let decisions: CorpusDecisions | undefined;
   try {
     spool = new Spool<Analyzed>();
     held = new HeldCorpus(true);
@@ -98,7 +99,7 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
         if (entry) entries.push(entry);
       },
     );
-    const decisions = await decideCorpus(entries, held, runner, counts);
+    decisions = await decideCorpus(entries, held, runner, counts);
     entries.length = 0;
     held.close();
     // Pass 2 runs here: idle threads would only hold their heaps until the end.
@@ -149,6 +150,7 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
     html?.discard();
     spool?.remove();
     held?.close();
+    decisions?.restored.close();
     await runner?.close();
   }
   return { summary, failures, bytes: totalBytes };
@@ -223,6 +225,7 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
   let spool: Spool<{ p: PendingRecord; a?: Analyzed }> | undefined;
   let held: HeldCorpus | undefined;
   let runner: Runner | undefined;
+  let decisions: CorpusDecisions | undefined;
   const entries: CorpusEntry[] = [];
   const counts = new ReferenceCounts();
   try {
@@ -255,7 +258,7 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
       }
     }
     if (spool) {
-      const decisions = await decideCorpus(entries, held!, runner, counts);
+      decisions = await decideCorpus(entries, held!, runner, counts);
       entries.length = 0;
       held!.close();
       // Pass 2 runs here: idle threads would only hold their heaps until the end.
@@ -274,6 +277,7 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
   } finally {
     spool?.remove();
     held?.close();
+    decisions?.restored.close();
     await runner?.close();
   }
   if (sink.report) {

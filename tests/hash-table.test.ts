@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CountTable, PostingTable, toShared } from '../pipeline/hash-table.js';
+import { CountTable, PairLog, PostingTable, toShared } from '../pipeline/hash-table.js';
 
 describe('shared tables', () => {
   it('copies a typed array into shared memory once', () => {
@@ -29,5 +29,42 @@ describe('shared tables', () => {
     expect(s.keys.buffer).toBeInstanceOf(SharedArrayBuffer);
     const d = CountTable.fromSnapshot(s);
     for (const k of [1, 2, 3, 4, 2 ** 52]) expect(d.get(k)).toBe(c.get(k));
+  });
+});
+
+describe('PairLog', () => {
+  it('gives back every pair in the order pushed, across chunks', () => {
+    const log = new PairLog();
+    const seen: Array<[number, number]> = [];
+    log.forEach((k, id) => seen.push([k, id]));
+    expect(seen).toEqual([]);
+    // Enough pairs to fill several chunks, the last one partly.
+    const n = 5000;
+    for (let i = 0; i < n; i++) log.push(2 ** 50 + i * 3, -i);
+    expect(log.length).toBe(n);
+    log.forEach((k, id) => seen.push([k, id]));
+    expect(seen.length).toBe(n);
+    expect(seen.every(([k, id], i) => k === 2 ** 50 + i * 3 && id === -i)).toBe(true);
+  });
+});
+
+describe('PostingTable', () => {
+  it('groups ids by key in the order added, as a Map of arrays would, with and without a cap', () => {
+    for (const cap of [Infinity, 3]) {
+      const t = new PostingTable(cap);
+      const expected = new Map<number, number[]>();
+      let x = 12345;
+      for (let i = 0; i < 20000; i++) {
+        x = (x * 1103515245 + 12345) % 2 ** 31;
+        const key = (x % 700) * 2 ** 33 + 1;
+        t.add(key, i);
+        const list = expected.get(key) ?? [];
+        if (list.length <= cap) list.push(i);
+        expected.set(key, list);
+      }
+      for (const [key, ids] of expected) expect([...t.get(key)!]).toEqual(ids);
+      expect(t.get(2)).toBeUndefined();
+      expect(() => t.add(1, 1)).toThrow(/after the table was read/);
+    }
   });
 });

@@ -12,7 +12,7 @@ export class HeldCorpus {
   readonly texts: Slots<string> & { put(v: string): number };
   readonly indexes: Slots<IndexData | undefined> & { put(v: IndexData | undefined): number };
 
-  constructor(onDisk: boolean) {
+  constructor(readonly onDisk: boolean) {
     this.texts = onDisk ? new Store<string>() : new MemorySlots<string>();
     this.indexes = onDisk ? new Store<IndexData | undefined>() : new MemorySlots<IndexData | undefined>();
   }

@@ -11,6 +11,7 @@ import { indexData, ngramHashes, type IndexData } from './reference-data.js';
 import { CrossIndex } from './crossdoc.js';
 import { ReferenceIndex, type SharedReferenceIndex } from './reference.js';
 import { HeldCorpus } from '../corpus/held.js';
+import { KeyedStore } from '../corpus/keyed.js';
 import { slotsRef } from '../corpus/store.js';
 import type { Suspect } from './restore.js';
 
@@ -73,8 +74,12 @@ export interface CorpusDecisions {
   cleared: Map<string, CrossClearance>;
   /** Near-duplicate copy → the cleanest copy. */
   copies: Map<string, string>;
-  /** Restorations of the spun documents, sources cited in original offsets. */
-  restored: Map<string, Restored>;
+  /**
+   * Restorations of the spun documents, sources cited in original offsets: kept where
+   * the held corpus is (on disk in a two-pass run), each taken once by `finishDocument`.
+   * The owner of the decisions closes it.
+   */
+  restored: KeyedStore<Restored>;
 }
 
 export function corpusEntry(d: AnalyzedDocument): CorpusDoc | undefined {
@@ -126,8 +131,9 @@ export async function decideCorpus(entries: readonly CorpusEntry[], held: HeldCo
   const copies = timed('duplicates', () =>
     findDuplicates(entries.map((d) => ({ id: d.id, score: d.score, minhash: d.minhash, get text() { return texts.get(d.slot, false); } }))),
   );
+  releaseSpent(entries, spun);
 
-  const restored = new Map<string, Restored>();
+  const restored = new KeyedStore<Restored>(held.onDisk);
   const toRestore = entries.filter(spun);
   if (toRestore.length === 0) return { cross, cleared, copies, restored };
   const references = entries.filter((d) => !spun(d) && !copies.has(d.id));
@@ -137,19 +143,35 @@ export async function decideCorpus(entries: readonly CorpusEntry[], held: HeldCo
     ngrams = counts.release();
   }
   await runner.broadcast('referenceIndex', referenceSetup(references, held, ngrams));
-  const results = await runner.map(
-    'restore',
-    toRestore.map((d) => ({ docId: d.id, slot: d.slot, suspects: d.suspects })),
-  );
-  await runner.broadcast('referenceIndex', null);
-
-  // Sources cite the reference file as it is, not its cleaned text.
+  // Sources cite the reference file as it is, not its cleaned text. Each result is put
+  // away as it arrives: together they are the largest thing this thread would hold.
   const offsets = new Map(references.map((d) => [d.id, d.offsets]));
-  results.forEach((r, i) => {
-    const cited = 'error' in r ? r : { edits: r.edits.map((e) => (e.source ? { ...e, source: citeOriginal(offsets.get(e.source.id), e.source) } : e)) };
-    restored.set(toRestore[i].id, cited);
-  });
+  try {
+    await runner.each(
+      'restore',
+      toRestore.map((d) => ({ docId: d.id, slot: d.slot, suspects: d.suspects })),
+      (i, r) => restored.set(toRestore[i].id, 'error' in r ? r : { edits: r.edits.map((e) => (e.source ? { ...e, source: citeOriginal(offsets.get(e.source.id), e.source) } : e)) }),
+    );
+    await runner.broadcast('referenceIndex', null);
+  } catch (err) {
+    // No decisions to hand over: nobody else would delete the file.
+    restored.close();
+    throw err;
+  }
   return { cross, cleared, copies, restored };
+}
+
+/**
+ * Lets go of what the entries held for steps 1 and 2 only, before step 3 builds the
+ * reference index and restores (the run's peak, with the threads' heaps at their
+ * largest): the near-duplicate signatures, and the suspicious words of the documents
+ * that are not to be restored (up to a kilobyte a document).
+ */
+function releaseSpent(entries: readonly CorpusEntry[], spun: (d: CorpusEntry) => boolean): void {
+  for (const d of entries) {
+    d.minhash = undefined;
+    if (!spun(d)) d.suspects = [];
+  }
 }
 
 // The set-ups build an index once and hand it over without keeping it: the threads
@@ -212,9 +234,8 @@ export function finishDocument(d: AnalyzedDocument, decisions: CorpusDecisions, 
   if (!intrinsic.spun && !evidence) return;
   state.verdict = 'degraded';
   state.kinds.add('spun');
-  const r = decisions.restored.get(state.id);
-  // Each document is finished once: its restorations (the bulk of the decisions) go with it.
-  decisions.restored.delete(state.id);
+  // Each document is finished once: its restorations (the bulk of the decisions) are taken.
+  const r = decisions.restored.take(state.id);
   if (!r) return;
   if ('error' in r) {
     state.error = r.error;
@@ -232,6 +253,7 @@ export async function runCorpusStages(docs: readonly AnalyzedDocument[], options
   const entries = docs.map(corpusEntry).flatMap((e) => (e ? [held.hold(e)] : []));
   const decisions = await decideCorpus(entries, held, runner);
   for (const d of docs) finishDocument(d, decisions, options);
+  decisions.restored.close();
 }
 
 const NO_NGRAMS = new Float64Array(0);

@@ -58,27 +58,46 @@ export function similarity(a: Uint32Array, b: Uint32Array): number {
   return same / HASHES;
 }
 
+/**
+ * The bucket key of band `b` of a signature: its values as two UTF-16 code units each.
+ * Exact, as a decimal list is, in a quarter of the characters and without the garbage
+ * of building one (a key per band per document: a million at 60,000 documents).
+ */
+function bandKey(sig: Uint32Array, b: number): string {
+  for (let r = 0; r < ROWS; r++) {
+    const v = sig[b * ROWS + r];
+    BAND_CODES[2 * r] = v >>> 16;
+    BAND_CODES[2 * r + 1] = v & 0xffff;
+  }
+  return String.fromCharCode.apply(null, BAND_CODES as unknown as number[]);
+}
+
+const BAND_CODES = new Uint16Array(2 * ROWS);
+
 /** For each document that copies another, the id of its group's representative. */
 export function findDuplicates(docs: readonly DupDoc[]): Map<string, string> {
   const sigs = docs.map((d) => (d.minhash !== undefined ? d.minhash ?? undefined : signature(d.text)));
   const parent = docs.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const buckets = new Map<string, number[]>();
-  sigs.forEach((sig, i) => {
-    if (!sig) return;
-    for (let b = 0; b < BANDS; b++) {
-      const key = `${b}:${Array.from(sig.subarray(b * ROWS, (b + 1) * ROWS)).join(',')}`;
+  // One band at a time, so that only one band's buckets are held (a corpus's buckets
+  // are a key and a list per band per document). The groups are the connected
+  // components of the similar pairs that share a bucket, whatever order they are met in.
+  for (let b = 0; b < BANDS; b++) {
+    const buckets = new Map<string, number[]>();
+    sigs.forEach((sig, i) => {
+      if (!sig) return;
+      const key = bandKey(sig, b);
       const list = buckets.get(key);
       if (!list) {
         buckets.set(key, [i]);
-        continue;
+        return;
       }
       for (const j of list) {
         if (find(i) !== find(j) && similarity(sig, sigs[j]!) >= DUPLICATE_SIMILARITY) parent[find(i)] = find(j);
       }
       list.push(i);
-    }
-  });
+    });
+  }
   const groups = new Map<number, number[]>();
   docs.forEach((_, i) => {
     const r = find(i);
