@@ -29,6 +29,7 @@ export function isProperNoun(word: string): boolean {
   if (p === undefined) {
     const senses = synsetsOf(word);
     p = senses.length > 0 && senses.every((s) => s.synset.words.some((w) => w.toLowerCase() === s.lemma && /^\p{Lu}/u.test(w)));
+    if (properCache.size >= 200_000) properCache.clear();
     properCache.set(word, p);
   }
   return p;
