@@ -9,6 +9,13 @@ const EMPTY = -1;
 
 type TypedArray = Float64Array | Int32Array | Uint8Array;
 
+/** A copy of `a` twice as long (the rest zero): how the growing arrays of the indexes grow. */
+export function doubled<T extends TypedArray>(a: T): T {
+  const out = new (a.constructor as new (n: number) => T)(a.length * 2);
+  out.set(a as never);
+  return out;
+}
+
 /**
  * A copy of `a` in a SharedArrayBuffer (or `a` itself if it is in one already):
  * sent to another thread, it arrives as a view of the same memory, not a copy, so an
@@ -244,7 +251,7 @@ export class PostingTable {
       let row = index.get(key);
       if (row === 0) {
         index.add(key, (row = ++rows));
-        if (row === lengths.length) lengths = grownInt32(lengths);
+        if (row === lengths.length) lengths = doubled(lengths);
       }
       lengths[row]++;
     });
@@ -259,10 +266,4 @@ export class PostingTable {
     this.perKey = undefined;
     return { index, offsets, ids };
   }
-}
-
-function grownInt32(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }

@@ -13,6 +13,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { doubled } from '../hash-table.js';
 
 /** Values by slot number, wherever they are kept. */
 export interface Slots<T> {
@@ -88,11 +89,7 @@ export class Store<T> implements Slots<T> {
     const body = serialize(value);
     const at = this.offsets[this.count];
     writeSync(this.fd!, body, 0, body.length, at);
-    if (this.count + 2 > this.offsets.length) {
-      const grown = new Float64Array(this.offsets.length * 2);
-      grown.set(this.offsets);
-      this.offsets = grown;
-    }
+    if (this.count + 2 > this.offsets.length) this.offsets = doubled(this.offsets);
     this.offsets[++this.count] = at + body.length;
     return this.count - 1;
   }

@@ -1,5 +1,5 @@
 import { hash53 } from '../hash.js';
-import { CountTable, PostingTable, toShared, type CountSnapshot, type SharedPostings } from '../hash-table.js';
+import { CountTable, doubled, PostingTable, toShared, type CountSnapshot, type SharedPostings } from '../hash-table.js';
 import type { Slots } from '../corpus/store.js';
 import { tokenize, type Token } from './align/tokens.js';
 import type { Unit } from './align/units.js';
@@ -218,15 +218,10 @@ export class ReferenceIndex {
   private pushUnit(doc: number, start: number, end: number, kind: number): number {
     const id = this.unitCount++;
     if (id === this.unitDoc.length) {
-      const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.unitDoc = grow(this.unitDoc);
-      this.unitStart = grow(this.unitStart);
-      this.unitEnd = grow(this.unitEnd);
-      this.unitKind = grow(this.unitKind);
+      this.unitDoc = doubled(this.unitDoc);
+      this.unitStart = doubled(this.unitStart);
+      this.unitEnd = doubled(this.unitEnd);
+      this.unitKind = doubled(this.unitKind);
     }
     this.unitDoc[id] = doc;
     this.unitStart[id] = start;
