@@ -142,14 +142,20 @@ console.log(`spinner ${name}; ${items.length} documents (n=${N} per class per sp
 
 // ---------------------------------------------------------------- fitting (tune only)
 
+/** Per-feature mean and standard deviation (1 for a constant feature) of X, and X standardised. */
+function standardize(X: number[][]): { mean: number[]; sd: number[]; Z: number[][] } {
+  const d = X[0].length;
+  const mean = new Array(d).fill(0);
+  const sd = new Array(d).fill(0);
+  for (const x of X) for (let j = 0; j < d; j++) mean[j] += x[j] / X.length;
+  for (const x of X) for (let j = 0; j < d; j++) sd[j] += (x[j] - mean[j]) ** 2 / X.length;
+  for (let j = 0; j < d; j++) sd[j] = Math.sqrt(sd[j]) || 1;
+  return { mean, sd, Z: X.map((x) => x.map((v, j) => (v - mean[j]) / sd[j])) };
+}
+
 function fitLogistic(X: number[][], y: number[], l2: number, iters = 3000, weights?: number[]): number[] {
   const d = X[0].length;
-  const mu = new Array(d).fill(0);
-  const sd = new Array(d).fill(0);
-  for (const x of X) for (let j = 0; j < d; j++) mu[j] += x[j] / X.length;
-  for (const x of X) for (let j = 0; j < d; j++) sd[j] += (x[j] - mu[j]) ** 2 / X.length;
-  for (let j = 0; j < d; j++) sd[j] = Math.sqrt(sd[j]) || 1;
-  const Z = X.map((x) => x.map((v, j) => (v - mu[j]) / sd[j]));
+  const { mean: mu, sd, Z } = standardize(X);
   const w = new Array(d).fill(0);
   let b = 0;
   const lr = 0.5;
@@ -182,12 +188,7 @@ function fitLogistic(X: number[][], y: number[], l2: number, iters = 3000, weigh
  */
 function fitTail(X: number[][], y: number[], light: number[], start: number[]): number[] {
   const d = X[0].length;
-  const mean = new Array(d).fill(0);
-  const sdev = new Array(d).fill(0);
-  for (const x of X) for (let j = 0; j < d; j++) mean[j] += x[j] / X.length;
-  for (const x of X) for (let j = 0; j < d; j++) sdev[j] += (x[j] - mean[j]) ** 2 / X.length;
-  for (let j = 0; j < d; j++) sdev[j] = Math.sqrt(sdev[j]) || 1;
-  const Z = X.map((x) => x.map((v, j) => (v - mean[j]) / sdev[j]));
+  const { sd: sdev, Z } = standardize(X);
   const C = Z.filter((_, i) => !y[i]);
   const P = Z.filter((_, i) => y[i]);
   const pwSum = light.reduce((a, v) => a + v, 0);
