@@ -46,7 +46,6 @@ const PRIOR_OF = [PRIOR_WORDS, PRIOR_WORDS, PRIOR_FINDINGS, PRIOR_FINDINGS, PRIO
 /** Per-word scale of each document feature (strength per 100 judged words for the finding counts). */
 const SCALE = [1, 1, 100, 100, 100, 100];
 
-/** Sentence features summed over a document. */
 /** The counts of SentenceFeatures summed as they are; the six signal strengths in `sums`, in DOC_FEATURES order. */
 type Sums = Pick<SentenceFeatures, 'judged' | 'pairs' | 'unseen' | 'syn' | 'synEvidence' | 'synUnseen' | 'plain' | 'plainLogCount'> & {
   sums: number[];
@@ -92,22 +91,24 @@ const shrunk = (sum: number, n: number, k: number, prior: number): number => (su
  *                model can tell a rare-worded clean text from a spun plain one.
  */
 export function docVector(sentences: readonly SentenceFeatures[], prior: readonly number[] = currentModel().prior): number[] {
-  const t = sumFeatures(sentences);
-  const out = t.sums.map((x, j) => shrunk(x * SCALE[j], t.judged, PRIOR_OF[j], prior[j]));
-  out.push(shrunk(t.unseen, t.pairs, PRIOR_PAIRS, prior[6]));
-  out.push(shrunk(t.synEvidence, t.syn, PRIOR_WORDS, prior[7]));
-  out.push(shrunk(t.synUnseen, t.judged, PRIOR_WORDS, prior[8]));
-  out.push(shrunk(t.plainLogCount, t.plain, PRIOR_PAIRS, prior[9]));
-  return out;
+  return featureTerms(sentences).map(([sum, n, k], j) => shrunk(sum, n, k, prior[j]));
 }
 
 /** The same features without shrinkage (prior 0): what the fit measures clean rates from. */
 export function rawDocVector(sentences: readonly SentenceFeatures[]): number[] {
+  return featureTerms(sentences).map(([sum, n]) => (n ? sum / n : 0));
+}
+
+/** Each document feature as [sum, observations, pseudo-observations], in DOC_FEATURES order. */
+function featureTerms(sentences: readonly SentenceFeatures[]): Array<[number, number, number]> {
   const t = sumFeatures(sentences);
-  const rate = (sum: number, n: number): number => (n ? sum / n : 0);
-  const out = t.sums.map((x, j) => rate(x * SCALE[j], t.judged));
-  out.push(rate(t.unseen, t.pairs), rate(t.synEvidence, t.syn), rate(t.synUnseen, t.judged), rate(t.plainLogCount, t.plain));
-  return out;
+  return [
+    ...t.sums.map((x, j): [number, number, number] => [x * SCALE[j], t.judged, PRIOR_OF[j]]),
+    [t.unseen, t.pairs, PRIOR_PAIRS],
+    [t.synEvidence, t.syn, PRIOR_WORDS],
+    [t.synUnseen, t.judged, PRIOR_WORDS],
+    [t.plainLogCount, t.plain, PRIOR_PAIRS],
+  ];
 }
 
 export function sentenceVector(s: SentenceFeatures, docLogit: number): number[] {
