@@ -6,6 +6,7 @@ import { tokenize } from '../pipeline/stages/align/tokens.js';
 import { ReferenceIndex } from '../pipeline/stages/reference.js';
 import { restoreDocument } from '../pipeline/stages/restore.js';
 import { restoreFillers } from '../pipeline/stages/restore/fillers.js';
+import { OrderIndex } from '../pipeline/stages/restore/order.js';
 
 // Fixtures written for these tests: a clean "reference" article and a spun rendering
 // of some of its sentences, with the swaps a WordNet spinner makes.
@@ -193,5 +194,70 @@ describe('fillers', () => {
   it('leaves "actually" and "certainly" elsewhere alone', () => {
     const t = 'Actually, the plan is certainly bold. He actually left.';
     expect(restoreFillers(t)).toEqual([]);
+  });
+});
+
+describe('alignment by sentence order', () => {
+  // The middle sentence shares no skeleton shingle with its source: the spinner swapped
+  // the function words its skeleton is made of ("many" → "lots of", "about" → "regarding").
+  const ref = [
+    'The city council approved the new budget on Monday after a long debate in the chamber.',
+    'Many residents are worried about the new taxes.',
+    'The mayor said the plan would pay for two new schools and a public library.',
+  ].join(' ');
+  const spunMiddle = 'Lots of residents are concerned regarding the new taxes.';
+
+  it('cannot reach the swapped sentence through the skeleton index alone', () => {
+    const index = new ReferenceIndex();
+    index.add('ref', ref);
+    expect(index.candidates(tokenize(spunMiddle), 4, 'spun')).toEqual([]);
+  });
+
+  it('restores a sentence between two aligned sentences from the sentence between their sources', () => {
+    const spun = [
+      'The city council approved the new budget on Monday after a long argument in the chamber.',
+      spunMiddle,
+      'The mayor said the plan would pay for two new schools and a public depository library.',
+    ].join(' ');
+    const r = restore(spun, { ref });
+    expect(r.text).toBe(ref);
+    const middle = r.edits.filter((e) => e.start > spun.indexOf('Lots') - 1 && e.end <= spun.indexOf('The mayor'));
+    expect(middle.length).toBeGreaterThan(0);
+    for (const e of middle) expect(e.source?.id).toBe('ref');
+  });
+
+  it('leaves a different sentence in that place alone', () => {
+    const other = 'Officials have declined to comment on the cost of the program.';
+    const spun = [
+      'The city council approved the new budget on Monday after a long argument in the chamber.',
+      other,
+      'The mayor said the plan would pay for two new schools and a public depository library.',
+    ].join(' ');
+    const r = restore(spun, { ref });
+    expect(r.text).toContain(other);
+  });
+});
+
+describe('OrderIndex', () => {
+  const index = new ReferenceIndex();
+  index.add('ref', 'One sentence here. Two sentence here. Three sentence here. Four sentence here. Five sentence here.');
+  const order = new OrderIndex(index);
+  const texts = (us: Array<{ text: string }>) => us.map((u) => u.text);
+
+  it('proposes the reference units between the sources of the nearest aligned neighbours', () => {
+    expect(texts(order.candidates([{ docId: 'ref', at: 0 }, undefined, undefined, { docId: 'ref', at: 3 }], 1))).toEqual([
+      'Two sentence here.',
+      'Three sentence here.',
+    ]);
+  });
+
+  it('counts from one neighbour when the other is missing or in another reference', () => {
+    expect(texts(order.candidates([{ docId: 'ref', at: 1 }, undefined], 1))).toEqual(['Two sentence here.', 'Three sentence here.', 'Four sentence here.']);
+    expect(order.candidates([{ docId: 'ref', at: 1 }, undefined, undefined, undefined], 3)).toEqual([]);
+  });
+
+  it('places a reference unit by its span', () => {
+    const third = order.unitsOf('ref')[2]!;
+    expect(order.place(third)).toEqual({ docId: 'ref', at: 2 });
   });
 });

@@ -5,6 +5,7 @@ import { FUNCTION_WORDS, type Token } from '../align/tokens.js';
 import { units } from '../align/units.js';
 import type { RefUnit } from '../reference.js';
 import { matchInitialCase } from './casing.js';
+import { OrderIndex } from './order.js';
 import type { Learned, RestoreContext } from './types.js';
 
 /** Confidence of a restored run, by how the lexicon explains the difference. */
@@ -25,22 +26,28 @@ const INSERTION = 0.7;
  * Restores sentences and quotations that align with a reference unit: each aligned
  * run that differs takes the reference wording (quotations are verbatim in
  * journalism; a sentence shared by two articles is the same sentence). Alignment is
- * local: only runs bounded by aligned words on both sides are restored.
+ * local: only runs bounded by aligned words on both sides are restored. Candidates come
+ * from the skeleton index and, for units it does not reach, from sentence order
+ * (order.ts); either way a candidate must pass the same alignment test.
  */
 export function restoreAligned(ctx: RestoreContext, learned: Learned[]): Edit[] {
   const edits: Edit[] = [];
-  for (const u of units(ctx.text)) {
-    let best: { ref: RefUnit; al: Alignment } | undefined;
-    for (const ref of ctx.index.candidates(u.tokens, 4, ctx.docId)) {
-      const al = alignUnits(u.tokens, ref.tokens, lexiconJudge);
-      if (al.accepted && (!best || al.score > best.al.score)) best = { ref, al };
-    }
-    if (!best) continue;
+  const us = units(ctx.text);
+  const best = us.map((u) => bestAlignment(u.tokens, ctx.index.candidates(u.tokens, 4, ctx.docId)));
+  // Units the skeleton index missed: by their place between units that aligned.
+  const order = new OrderIndex(ctx.index);
+  const placed = best.map((b) => (b ? order.place(b.ref) : undefined));
+  us.forEach((u, i) => {
+    if (!best[i]) best[i] = bestAlignment(u.tokens, order.candidates(placed, i));
+  });
+  us.forEach((u, i) => {
+    const found = best[i];
+    if (!found) return;
     // A run the lexicon explains only in part is restored piece by piece, each piece
     // with its own confidence.
-    const parts = best.al.pairs.flatMap((p) => (p.pieces && p.interior ? p.pieces.map((x) => ({ ...x, interior: true })) : [p]));
+    const parts = found.al.pairs.flatMap((p) => (p.pieces && p.interior ? p.pieces.map((x) => ({ ...x, interior: true })) : [p]));
     for (const pair of parts) {
-      const e = pairEdit(ctx, u.tokens, best.ref, pair, best.al);
+      const e = pairEdit(ctx, u.tokens, found.ref, pair, found.al);
       if (!e) continue;
       edits.push(e);
       if ((pair.kind === 'synonym' || pair.kind === 'related') && e.source) {
@@ -56,8 +63,18 @@ export function restoreAligned(ctx: RestoreContext, learned: Learned[]): Edit[] 
         });
       }
     }
-  }
+  });
   return edits;
+}
+
+/** The accepted alignment of a unit with the best score among the candidates, if any. */
+function bestAlignment(tokens: readonly Token[], candidates: readonly RefUnit[]): { ref: RefUnit; al: Alignment } | undefined {
+  let best: { ref: RefUnit; al: Alignment } | undefined;
+  for (const ref of candidates) {
+    const al = alignUnits(tokens, ref.tokens, lexiconJudge);
+    if (al.accepted && (!best || al.score > best.al.score)) best = { ref, al };
+  }
+  return best;
 }
 
 function pairEdit(ctx: RestoreContext, spun: Token[], ref: RefUnit, pair: AlignedPair, al: Alignment): Edit | undefined {

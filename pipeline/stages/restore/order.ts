@@ -1,0 +1,67 @@
+import type { ReferenceIndex, RefUnit } from '../reference.js';
+
+/**
+ * Candidates by sentence order, for the units of a degraded document that the skeleton
+ * index did not retrieve. A spinner keeps an article's sentences in their order, so a
+ * unit between two units that aligned with sentences p and q of the same reference is
+ * likely one of the sentences between p and q. This reaches the short sentences whose
+ * few function words the spinner also swapped ("Many nations are acting" → "Lots of
+ * nations are moving"): their skeleton shares too few shingles with anything.
+ * Whatever this proposes must still pass the same alignment test as any other candidate.
+ */
+
+/** Where a unit of the degraded document aligned: the reference document and the unit's place in it. */
+export interface Placed {
+  docId: string;
+  /** Index of the reference unit among its document's units (ReferenceIndex.unitsOf). */
+  at: number;
+}
+
+/** Units a gap between two placed units may span on the reference side before it is not a gap. */
+const MAX_GAP = 4;
+/** Units away from a placed neighbour (on one side only) still placed by counting. */
+const MAX_REACH = 2;
+
+export class OrderIndex {
+  private readonly units = new Map<string, RefUnit[]>();
+
+  constructor(private readonly index: ReferenceIndex) {}
+
+  /** The reference units of `docId`, in order (cut once per document). */
+  unitsOf(docId: string): RefUnit[] {
+    let us = this.units.get(docId);
+    if (!us) this.units.set(docId, (us = this.index.unitsOf(docId)));
+    return us;
+  }
+
+  /** The place of a reference unit, as found by candidates() or unitsOf(). */
+  place(ref: RefUnit): Placed | undefined {
+    const at = this.unitsOf(ref.docId).findIndex((u) => u.start === ref.start && u.end === ref.end);
+    return at < 0 ? undefined : { docId: ref.docId, at };
+  }
+
+  /**
+   * Reference units that unit i may be, given where its neighbours aligned: between the
+   * nearest placed units before and after it when both are in one reference and the gap
+   * is small; otherwise the units at the same distance from a near placed neighbour.
+   */
+  candidates(placed: ReadonlyArray<Placed | undefined>, i: number): RefUnit[] {
+    let before = i - 1;
+    while (before >= 0 && !placed[before]) before--;
+    let after = i + 1;
+    while (after < placed.length && !placed[after]) after++;
+    const p = before >= 0 ? placed[before] : undefined;
+    const q = after < placed.length ? placed[after] : undefined;
+    if (p && q && p.docId === q.docId && q.at > p.at + 1 && q.at - p.at - 1 <= MAX_GAP) {
+      return this.unitsOf(p.docId).slice(p.at + 1, q.at);
+    }
+    const out: RefUnit[] = [];
+    const near = (x: Placed, at: number) => {
+      const us = this.unitsOf(x.docId);
+      for (const k of [at - 1, at, at + 1]) if (k >= 0 && k < us.length && !out.includes(us[k]!)) out.push(us[k]!);
+    };
+    if (p && i - before <= MAX_REACH) near(p, p.at + (i - before));
+    if (q && after - i <= MAX_REACH) near(q, q.at - (after - i));
+    return out;
+  }
+}
