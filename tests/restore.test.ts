@@ -261,3 +261,15 @@ describe('OrderIndex', () => {
     expect(order.place(third)).toEqual({ docId: 'ref', at: 2 });
   });
 });
+
+describe('ReferenceIndex.candidates', () => {
+  it('among units that tie on common shingles, ranks first those that share the unit’s words', () => {
+    const index = new ReferenceIndex();
+    // Ten earlier units share the skeleton "can not be" and nothing else.
+    for (let i = 0; i < 10; i++) index.add(`other${i}`, `Old roads can not be repaved in winter number ${i}.`);
+    index.add('source', 'Complex welfare programs can not be reformed overnight.');
+    const found = index.candidates(tokenize('Tangled welfare plans can not be unorthodox overnight.'), 4, 'spun');
+    expect(found.length).toBe(4);
+    expect(found[0]!.docId).toBe('source');
+  });
+});

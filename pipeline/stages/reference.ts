@@ -1,7 +1,7 @@
 import { hash53 } from '../hash.js';
 import { CountTable, doubled, PostingTable, toShared, type CountSnapshot, type SharedPostings } from '../hash-table.js';
 import type { Slots } from '../corpus/store.js';
-import { tokenize, type Token } from './align/tokens.js';
+import { FUNCTION_WORDS, tokenize, type Token } from './align/tokens.js';
 import type { Unit } from './align/units.js';
 import { indexData, skeletonShingles, type IndexData } from './reference-data.js';
 
@@ -60,6 +60,16 @@ function countForm(forms: Map<string, number>, form: string): void {
 
 /** Shingles found in more units than this are too common to retrieve by. */
 const MAX_POSTINGS = 2000;
+/** candidates(): how many times `limit` units, by shingles shared, are re-ranked by words shared. */
+const RERANK = 8;
+const WORD = /\p{L}+/gu;
+
+/** Lower-case content words of a unit (not function words, not numbers). */
+function contentKeys(tokens: readonly Token[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of tokens) if (!FUNCTION_WORDS.has(t.key) && /^\p{L}+$/u.test(t.key)) out.add(t.key);
+  return out;
+}
 
 export interface PhraseEntry {
   key: string;
@@ -312,10 +322,26 @@ export class ReferenceIndex {
       for (const id of list) hits.set(id, (hits.get(id) ?? 0) + 1);
     }
     const need = Math.max(2, Math.ceil(shingles.length * 0.2));
-    return [...hits]
+    const found = [...hits]
       .filter(([id, n]) => n >= Math.min(need, shingles.length) && this.docIds[this.unitDoc[id]] !== exclude)
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, limit)
-      .map(([id]) => this.unit(id));
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    // Units that share only common shingles ("can not be") tie by the dozen: among the
+    // first RERANK of them, those that also share the unit's words come first.
+    if (found.length > limit) {
+      const words = contentKeys(tokens);
+      const head = found.slice(0, limit * RERANK).map(([id, n]) => ({ id, score: n + this.sharedShare(id, words) }));
+      head.sort((a, b) => b.score - a.score || a.id - b.id);
+      return head.slice(0, limit).map(({ id }) => this.unit(id));
+    }
+    return found.map(([id]) => this.unit(id));
+  }
+
+  /** Share of `words` (lower-case content-word keys) that unit `id` contains, in [0, 1). */
+  private sharedShare(id: number, words: ReadonlySet<string>): number {
+    if (words.size === 0) return 0;
+    const text = this.textOf(this.unitDoc[id]).slice(this.unitStart[id], this.unitEnd[id]).toLowerCase();
+    let shared = 0;
+    for (const m of text.matchAll(WORD)) if (words.has(m[0])) shared++;
+    return Math.min(shared, words.size) / (words.size + 1);
   }
 }
