@@ -252,7 +252,7 @@ describe('OrderIndex', () => {
   });
 
   it('counts from one neighbour when the other is missing or in another reference', () => {
-    expect(texts(order.candidates([{ docId: 'ref', at: 1 }, undefined], 1))).toEqual(['Two sentence here.', 'Three sentence here.', 'Four sentence here.']);
+    expect(texts(order.candidates([{ docId: 'ref', at: 1 }, undefined], 1))).toEqual(['Three sentence here.', 'Four sentence here.']);
     expect(order.candidates([{ docId: 'ref', at: 1 }, undefined, undefined, undefined], 3)).toEqual([]);
   });
 
@@ -271,5 +271,44 @@ describe('ReferenceIndex.candidates', () => {
     const found = index.candidates(tokenize('Tangled welfare plans can not be unorthodox overnight.'), 4, 'spun');
     expect(found.length).toBe(4);
     expect(found[0]!.docId).toBe('source');
+  });
+});
+
+describe('short sentences within a known source', () => {
+  const ref = [
+    'The factory in Dayton closed its doors on Friday after forty years of production.',
+    'People were losing jobs.',
+    'The company blamed rising costs and falling demand for its steel products.',
+    'Union leaders said the workers had received no warning before the announcement.',
+    'The mayor promised to help the families find new work in the region.',
+  ].join(' ');
+
+  it('restores a short sentence whose differences are all synonyms, once the article is known to be the source', () => {
+    const spun = [
+      'The factory in Dayton closed its doors on Friday after forty years of manufacturing.',
+      'The company blamed rising costs and falling demand for its steel merchandise.',
+      'Union leaders said the workers had received no notice before the announcement.',
+      'The mayor promised to help the families find new employment in the region.',
+      'Individuals were losing chores.',
+    ].join(' ');
+    const r = restore(spun, { ref });
+    expect(r.text).toContain('People were losing jobs.');
+  });
+
+  it('needs the source: the same short sentence alone is left as it is', () => {
+    const r = restore('Individuals were losing chores.', { ref });
+    expect(r.text).toBe('Individuals were losing chores.');
+  });
+});
+
+describe('OrderIndex, taken units', () => {
+  it('does not propose a reference unit that is already another unit’s source', () => {
+    const index = new ReferenceIndex();
+    index.add('ref', 'One sentence here. Two sentence here. Three sentence here.');
+    const order = new OrderIndex(index);
+    // Unit 1 follows unit 0 (placed at 0); unit 2 is placed at 1: "Two" is taken.
+    const found = order.candidates([{ docId: 'ref', at: 0 }, undefined, { docId: 'ref', at: 1 }], 1).map((u) => u.text);
+    expect(found).not.toContain('Two sentence here.');
+    expect(found).not.toContain('One sentence here.');
   });
 });

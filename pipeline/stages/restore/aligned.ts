@@ -6,6 +6,7 @@ import { units } from '../align/units.js';
 import type { RefUnit } from '../reference.js';
 import { matchInitialCase } from './casing.js';
 import { OrderIndex } from './order.js';
+import { matchInSources } from './paired.js';
 import type { Learned, RestoreContext } from './types.js';
 
 /** Confidence of a restored run, by how the lexicon explains the difference. */
@@ -28,7 +29,9 @@ const INSERTION = 0.7;
  * journalism; a sentence shared by two articles is the same sentence). Alignment is
  * local: only runs bounded by aligned words on both sides are restored. Candidates come
  * from the skeleton index and, for units it does not reach, from sentence order
- * (order.ts); either way a candidate must pass the same alignment test.
+ * (order.ts); either way a candidate must pass the same alignment test. Last, short
+ * sentences still unaligned are looked for in the document's known sources, with
+ * synonyms only (paired.ts).
  */
 export function restoreAligned(ctx: RestoreContext, learned: Learned[]): Edit[] {
   const edits: Edit[] = [];
@@ -40,6 +43,7 @@ export function restoreAligned(ctx: RestoreContext, learned: Learned[]): Edit[] 
   us.forEach((u, i) => {
     if (!best[i]) best[i] = bestAlignment(u.tokens, order.candidates(placed, i));
   });
+  matchInSources(us, best, order);
   us.forEach((u, i) => {
     const found = best[i];
     if (!found) return;

@@ -56,9 +56,14 @@ export class OrderIndex {
       return this.unitsOf(p.docId).slice(p.at + 1, q.at);
     }
     const out: RefUnit[] = [];
+    // A unit that is already another unit's source is not this one's: the reference
+    // may simply lack the sentence.
+    const taken = (docId: string, k: number) => placed.some((x) => x?.docId === docId && x.at === k);
     const near = (x: Placed, at: number) => {
       const us = this.unitsOf(x.docId);
-      for (const k of [at - 1, at, at + 1]) if (k >= 0 && k < us.length && !out.includes(us[k]!)) out.push(us[k]!);
+      for (const k of [at - 1, at, at + 1]) {
+        if (k >= 0 && k < us.length && !out.includes(us[k]!) && !taken(x.docId, k)) out.push(us[k]!);
+      }
     };
     if (p && i - before <= MAX_REACH) near(p, p.at + (i - before));
     if (q && after - i <= MAX_REACH) near(q, q.at - (after - i));
