@@ -6,7 +6,7 @@ import { units } from '../align/units.js';
 import type { RefUnit } from '../reference.js';
 import { matchInitialCase } from './casing.js';
 import { OrderIndex } from './order.js';
-import { matchInSources } from './paired.js';
+import { matchInSources, type Matched } from './paired.js';
 import type { Learned, RestoreContext } from './types.js';
 
 /** Confidence of a restored run, by how the lexicon explains the difference. */
@@ -72,8 +72,8 @@ export function restoreAligned(ctx: RestoreContext, learned: Learned[]): Edit[] 
 }
 
 /** The accepted alignment of a unit with the best score among the candidates, if any. */
-function bestAlignment(tokens: readonly Token[], candidates: readonly RefUnit[]): { ref: RefUnit; al: Alignment } | undefined {
-  let best: { ref: RefUnit; al: Alignment } | undefined;
+function bestAlignment(tokens: readonly Token[], candidates: readonly RefUnit[]): Matched | undefined {
+  let best: Matched | undefined;
   for (const ref of candidates) {
     const al = alignUnits(tokens, ref.tokens, lexiconJudge);
     if (al.accepted && (!best || al.score > best.al.score)) best = { ref, al };

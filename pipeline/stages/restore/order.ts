@@ -52,13 +52,15 @@ export class OrderIndex {
     while (after < placed.length && !placed[after]) after++;
     const p = before >= 0 ? placed[before] : undefined;
     const q = after < placed.length ? placed[after] : undefined;
-    if (p && q && p.docId === q.docId && q.at > p.at + 1 && q.at - p.at - 1 <= MAX_GAP) {
-      return this.unitsOf(p.docId).slice(p.at + 1, q.at);
-    }
-    const out: RefUnit[] = [];
     // A unit that is already another unit's source is not this one's: the reference
     // may simply lack the sentence.
     const taken = (docId: string, k: number) => placed.some((x) => x?.docId === docId && x.at === k);
+    if (p && q && p.docId === q.docId && q.at > p.at + 1 && q.at - p.at - 1 <= MAX_GAP) {
+      return this.unitsOf(p.docId)
+        .slice(p.at + 1, q.at)
+        .filter((_, k) => !taken(p.docId, p.at + 1 + k));
+    }
+    const out: RefUnit[] = [];
     const near = (x: Placed, at: number) => {
       const us = this.unitsOf(x.docId);
       for (const k of [at - 1, at, at + 1]) {
