@@ -44,4 +44,12 @@ describe('filler tables (lexicon/fillers.ts)', () => {
       '"very first": a spinner\'s filler before an ordinal',
     ]);
   });
+
+  it('give a sentence-initial filler\'s capital to its host', () => {
+    const t = 'We met. Very first, we must balance the budget.';
+    expect(applyEdits(t, restoreFillers(t))).toBe('We met. First, we must balance the budget.');
+    expect(applyEdits('Very first, we met.', restoreFillers('Very first, we met.'))).toBe('First, we met.');
+    // A capitalized host is a name's.
+    expect(restoreFillers('They met at the Very First Baptist Church.')).toEqual([]);
+  });
 });

@@ -7,6 +7,8 @@ import { indexData, skeletonShingles, type IndexData } from './reference-data.js
 
 /** A sentence or quotation of a clean document, available as a restoration source. */
 export interface RefUnit extends Unit {
+  /** The unit's number in the index; a document's units are numbered consecutively, in order. */
+  id: number;
   docId: string;
   text: string;
   /** The whole document text, to cut source spans from. */
@@ -60,7 +62,7 @@ function countForm(forms: Map<string, number>, form: string): void {
 
 /** Shingles found in more units than this are too common to retrieve by. */
 const MAX_POSTINGS = 2000;
-/** candidates(): how many times `limit` units, by shingles shared, are re-ranked by words shared. */
+/** candidates(): at most this many times `limit` units tied at the cut are re-ranked by words shared. */
 const RERANK = 8;
 const WORD = /\p{L}+/gu;
 
@@ -246,6 +248,7 @@ export class ReferenceIndex {
     const start = this.unitStart[id];
     const end = this.unitEnd[id];
     return {
+      id,
       start,
       end,
       kind: this.unitKind[id] === 0 ? 'sentence' : 'quote',
@@ -262,6 +265,17 @@ export class ReferenceIndex {
     const out: RefUnit[] = [];
     if (range) for (let id = range[0]; id < range[1]; id++) out.push(this.unit(id));
     return out;
+  }
+
+  /** Unit `at` (0-based, in order) of an indexed document, if it has that many. */
+  unitAt(docId: string, at: number): RefUnit | undefined {
+    const range = this.unitRanges.get(docId);
+    return range && at >= 0 && range[0] + at < range[1] ? this.unit(range[0] + at) : undefined;
+  }
+
+  /** The place of a unit among its document's units (the `at` of unitAt). */
+  positionOf(ref: RefUnit): number {
+    return ref.id - this.unitRanges.get(ref.docId)![0];
   }
 
   private addPhrase(docId: string, text: string, key: string, start: number, end: number): void {
@@ -326,14 +340,19 @@ export class ReferenceIndex {
       .filter(([id, n]) => n >= Math.min(need, shingles.length) && this.docIds[this.unitDoc[id]] !== exclude)
       .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     // Units that share only common shingles ("can not be") tie by the dozen: among the
-    // first RERANK of them, those that also share the unit's words come first.
-    if (found.length > limit) {
+    // units tied at the cut (at most RERANK·limit of them), those that also share the
+    // unit's words come first.
+    if (found.length > limit && found[limit][1] === found[limit - 1][1]) {
+      const cut = found[limit - 1][1];
+      const sure = found.filter(([, n]) => n > cut);
       const words = contentKeys(tokens);
-      const head = found.slice(0, limit * RERANK).map(([id, n]) => ({ id, score: n + this.sharedShare(id, words) }));
-      head.sort((a, b) => b.score - a.score || a.id - b.id);
-      return head.slice(0, limit).map(({ id }) => this.unit(id));
+      const tied = found
+        .slice(sure.length, sure.length + limit * RERANK)
+        .map(([id]) => ({ id, share: this.sharedShare(id, words) }))
+        .sort((a, b) => b.share - a.share || a.id - b.id);
+      return [...sure.map(([id]) => id), ...tied.slice(0, limit - sure.length).map((t) => t.id)].map((id) => this.unit(id));
     }
-    return found.map(([id]) => this.unit(id));
+    return found.slice(0, limit).map(([id]) => this.unit(id));
   }
 
   /** Share of `words` (lower-case content-word keys) that unit `id` contains, in [0, 1). */

@@ -36,12 +36,15 @@ const INSERTION = 0.7;
 export function restoreAligned(ctx: RestoreContext, learned: Learned[]): Edit[] {
   const edits: Edit[] = [];
   const us = units(ctx.text);
-  const best = us.map((u) => bestAlignment(u.tokens, ctx.index.candidates(u.tokens, 4, ctx.docId)));
+  const tried = us.map((u) => ctx.index.candidates(u.tokens, 4, ctx.docId));
+  const best = us.map((u, i) => bestAlignment(u.tokens, tried[i]!));
   // Units the skeleton index missed: by their place between units that aligned.
   const order = new OrderIndex(ctx.index);
   const placed = best.map((b) => (b ? order.place(b.ref) : undefined));
   us.forEach((u, i) => {
-    if (!best[i]) best[i] = bestAlignment(u.tokens, order.candidates(placed, i));
+    if (best[i]) return;
+    const fresh = order.candidates(placed, i).filter((c) => !tried[i]!.some((t) => t.id === c.id));
+    best[i] = bestAlignment(u.tokens, fresh);
   });
   matchInSources(us, best, order);
   us.forEach((u, i) => {

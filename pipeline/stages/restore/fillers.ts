@@ -1,6 +1,7 @@
 import { makeEdit, type Edit } from '../../edits.js';
 import { AFTER_AUXILIARY, BEFORE_WORD, type Insertion } from '../../lexicon/fillers.js';
 import { tokenize, type Token } from '../align/tokens.js';
+import { matchInitialCase } from './casing.js';
 
 /**
  * The fillers restoration removes (`lexicon/fillers.ts`, marked `restore`), keyed by
@@ -12,6 +13,8 @@ const pairs = (table: readonly Insertion[], key: (f: Insertion) => string): Read
   new Map(table.filter((f) => f.restore !== undefined).map((f) => [key(f), f]));
 const AFTER = pairs(AFTER_AUXILIARY, (f) => `${f.host} ${f.filler}`);
 const BEFORE = pairs(BEFORE_WORD, (f) => `${f.filler} ${f.host}`);
+/** What separates a sentence from the one before it: its end punctuation, closing quotes, white space. */
+const SENTENCE_GAP = /^[.!?]["'”’)\]]*\s+$|^\s*\n\s*$/;
 
 /**
  * Generic reversal of spinner fillers, for documents judged spun: "has actually
@@ -19,19 +22,27 @@ const BEFORE = pairs(BEFORE_WORD, (f) => `${f.filler} ${f.host}`);
  */
 export function restoreFillers(text: string, tokens: readonly Token[] = tokenize(text)): Edit[] {
   const out: Edit[] = [];
-  for (let i = 1; i + 1 < tokens.length; i++) {
+  for (let i = 0; i + 1 < tokens.length; i++) {
     const prev = tokens[i - 1];
     const t = tokens[i];
     const next = tokens[i + 1];
-    const gapBefore = text.slice(prev.end, t.start);
-    if (gapBefore !== ' ' || text.slice(t.end, next.start) !== ' ') continue;
+    if (text.slice(t.end, next.start) !== ' ') continue;
+    const gapBefore = prev ? text.slice(prev.end, t.start) : undefined;
+    // Inside a sentence; or, for a capitalized intensifier, at its start ("Very first, …").
+    const inside = gapBefore === ' ';
+    const starts = t.cap && (gapBefore === undefined || SENTENCE_GAP.test(gapBefore));
+    if (!inside && !starts) continue;
     let reason: string | undefined;
-    const after = next.cap ? undefined : AFTER.get(`${prev.key} ${t.key}`);
-    const before = BEFORE.get(`${t.key} ${next.key}`);
-    if (after) reason = `"${prev.text} ${t.text}": a spinner's filler after ${after.restore}`;
+    const after = next.cap || !inside ? undefined : AFTER.get(`${prev!.key} ${t.key}`);
+    // A capitalized host is part of a name ("the Very First Baptist Church").
+    const before = next.cap ? undefined : BEFORE.get(`${t.key} ${next.key}`);
+    if (after) reason = `"${prev!.text} ${t.text}": a spinner's filler after ${after.restore}`;
     else if (before) reason = `"${before.filler} ${before.host}": a spinner's filler before ${before.restore}`;
     if (!reason) continue;
-    out.push(makeEdit(text, t.start, t.end + 1, '', { stage: 'restore', reason: 'filler', confidence: 0.9, evidence: reason }));
+    const meta = { stage: 'restore' as const, reason: 'filler', confidence: 0.9, evidence: reason };
+    // A capitalized filler starts the sentence: its host takes the capital ("Very first," → "First,").
+    if (!after && before && t.cap) out.push(makeEdit(text, t.start, next.end, matchInitialCase(t.text, next.text), meta));
+    else out.push(makeEdit(text, t.start, t.end + 1, '', meta));
   }
   return out;
 }

@@ -27,17 +27,16 @@ export class OrderIndex {
 
   constructor(private readonly index: ReferenceIndex) {}
 
-  /** The reference units of `docId`, in order (cut once per document). */
+  /** All the reference units of `docId`, in order (cut once per document). */
   unitsOf(docId: string): RefUnit[] {
     let us = this.units.get(docId);
     if (!us) this.units.set(docId, (us = this.index.unitsOf(docId)));
     return us;
   }
 
-  /** The place of a reference unit, as found by candidates() or unitsOf(). */
-  place(ref: RefUnit): Placed | undefined {
-    const at = this.unitsOf(ref.docId).findIndex((u) => u.start === ref.start && u.end === ref.end);
-    return at < 0 ? undefined : { docId: ref.docId, at };
+  /** The place of a reference unit found by the index. */
+  place(ref: RefUnit): Placed {
+    return { docId: ref.docId, at: this.index.positionOf(ref) };
   }
 
   /**
@@ -52,23 +51,19 @@ export class OrderIndex {
     while (after < placed.length && !placed[after]) after++;
     const p = before >= 0 ? placed[before] : undefined;
     const q = after < placed.length ? placed[after] : undefined;
+    const ats: Placed[] = [];
     // A unit that is already another unit's source is not this one's: the reference
     // may simply lack the sentence.
-    const taken = (docId: string, k: number) => placed.some((x) => x?.docId === docId && x.at === k);
-    if (p && q && p.docId === q.docId && q.at > p.at + 1 && q.at - p.at - 1 <= MAX_GAP) {
-      return this.unitsOf(p.docId)
-        .slice(p.at + 1, q.at)
-        .filter((_, k) => !taken(p.docId, p.at + 1 + k));
-    }
-    const out: RefUnit[] = [];
-    const near = (x: Placed, at: number) => {
-      const us = this.unitsOf(x.docId);
-      for (const k of [at - 1, at, at + 1]) {
-        if (k >= 0 && k < us.length && !out.includes(us[k]!) && !taken(x.docId, k)) out.push(us[k]!);
-      }
+    const add = (docId: string, at: number) => {
+      if (at < 0 || ats.some((x) => x.docId === docId && x.at === at)) return;
+      if (!placed.some((x) => x?.docId === docId && x.at === at)) ats.push({ docId, at });
     };
-    if (p && i - before <= MAX_REACH) near(p, p.at + (i - before));
-    if (q && after - i <= MAX_REACH) near(q, q.at - (after - i));
-    return out;
+    if (p && q && p.docId === q.docId && q.at > p.at + 1 && q.at - p.at - 1 <= MAX_GAP) {
+      for (let at = p.at + 1; at < q.at; at++) add(p.docId, at);
+    } else {
+      if (p && i - before <= MAX_REACH) for (const d of [-1, 0, 1]) add(p.docId, p.at + (i - before) + d);
+      if (q && after - i <= MAX_REACH) for (const d of [-1, 0, 1]) add(q.docId, q.at - (after - i) + d);
+    }
+    return ats.map((x) => this.index.unitAt(x.docId, x.at)).filter((u): u is RefUnit => u !== undefined);
   }
 }
