@@ -51,6 +51,15 @@ describe('alignment', () => {
     expect(al.accepted).toBe(false);
   });
 
+  it('takes a spinner phrase at the start of a sentence for a swap, not an extra clause', () => {
+    const al = alignUnits(
+      tokenize('Due to the fact that right now 9 out of 10 people who have insurance get it through their employers.'),
+      tokenize('Because right now 9 out of 10 people who have insurance get it through their employers.'),
+      lexiconJudge,
+    );
+    expect(al.pairs).toMatchObject([{ a: [0, 5], b: [0, 1], interior: true, kind: 'related' }]);
+  });
+
   it('rejects sentences that share only function words', () => {
     const al = alignUnits(tokenize('I am willing to work to resolve them.'), tokenize('I am glad to report on them.'), lexiconJudge);
     expect(al.accepted).toBe(false);

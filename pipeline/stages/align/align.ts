@@ -1,4 +1,5 @@
 import { alignTokens, type Chunk } from './diff-pairs.js';
+import { isSpinnerPhrase } from '../../lexicon/spinner-phrases.js';
 import { FUNCTION_WORDS, isNumber, type Token } from './tokens.js';
 
 /** How a replaced run of a degraded unit relates to the reference run it aligns with. */
@@ -88,9 +89,9 @@ export function alignUnits(
   let edgeContent = 0;
   chunks.forEach((c, i) => {
     if (c.kind !== 'replace') return;
-    const interior = isInterior(chunks, i, spun.length, ref.length);
     const sA = spun.slice(c.a[0], c.a[1]);
     const sB = ref.slice(c.b[0], c.b[1]);
+    const interior = isInterior(chunks, i, spun.length, ref.length, phraseSwap(sA, sB));
     // Edge runs are clauses one unit has and the other lacks; they are not judged.
     const context = { before: spun[c.a[0] - 1], after: spun[c.a[1]] };
     const kind = interior ? judge.judge(sA, sB, context) : 'unexplained';
@@ -145,7 +146,7 @@ export function alignUnits(
  * unit edge, only when both units end there too. Edge runs with one side empty are
  * clauses one unit has and the other lacks: they are left alone.
  */
-function isInterior(chunks: Chunk[], i: number, lenA: number, lenB: number): boolean {
+function isInterior(chunks: Chunk[], i: number, lenA: number, lenB: number, knownSwap: boolean): boolean {
   const c = chunks[i];
   const atEdge = i === 0 || i === chunks.length - 1;
   const left = i > 0 ? chunks[i - 1].kind === 'equal' : c.a[0] === 0 && c.b[0] === 0;
@@ -153,5 +154,13 @@ function isInterior(chunks: Chunk[], i: number, lenA: number, lenB: number): boo
   // At an edge, only a short run on both sides is a swap; a long one is an extra clause
   // ("he said" vs "Rubio wrote in the Journal on Friday").
   const shortRun = c.a[1] - c.a[0] <= EDGE_RUN && c.b[1] - c.b[0] <= EDGE_RUN;
-  return left && right && (!atEdge || shortRun) && (i > 0 || i < chunks.length - 1);
+  return left && right && (!atEdge || shortRun || knownSwap) && (i > 0 || i < chunks.length - 1);
+}
+
+/**
+ * A spinner phrase against one or two words ("Due to the fact that" for "Because") is
+ * a swap even at a unit's edge, where a run that long is otherwise an extra clause.
+ */
+function phraseSwap(spun: readonly Token[], ref: readonly Token[]): boolean {
+  return ref.length > 0 && ref.length <= 2 && isSpinnerPhrase(spun.map((t) => t.key).join(' '));
 }
