@@ -11,6 +11,8 @@ export interface MultiwordParts {
   firsts: ReadonlySet<string>;
   seconds: ReadonlySet<string>;
   lasts: ReadonlySet<string>;
+  /** Second words by first word: which two words can start a lemma. */
+  secondsAfter: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 let parts: MultiwordParts | undefined;
@@ -21,15 +23,21 @@ export function multiwordParts(): MultiwordParts {
   const firsts = new Set<string>();
   const seconds = new Set<string>();
   const lasts = new Set<string>();
+  const secondsAfter = new Map<string, Set<string>>();
   for (const l of lexicon().lemmas()) {
     const k = l.indexOf(' ');
     if (k < 0) continue;
     lemmas.add(l);
-    firsts.add(l.slice(0, k));
+    const first = l.slice(0, k);
+    firsts.add(first);
     const k2 = l.indexOf(' ', k + 1);
-    seconds.add(l.slice(k + 1, k2 < 0 ? l.length : k2));
+    const second = l.slice(k + 1, k2 < 0 ? l.length : k2);
+    seconds.add(second);
+    let after = secondsAfter.get(first);
+    if (!after) secondsAfter.set(first, (after = new Set()));
+    after.add(second);
     lasts.add(l.slice(l.lastIndexOf(' ') + 1));
   }
-  parts = { lemmas, firsts, seconds, lasts };
+  parts = { lemmas, firsts, seconds, lasts, secondsAfter };
   return parts;
 }

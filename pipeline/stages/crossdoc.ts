@@ -1,4 +1,4 @@
-import { alignUnits, type Alignment } from './align/align.js';
+import { acceptedAlignment, type Alignment } from './align/align.js';
 import { lexiconJudge } from './align/judge.js';
 import type { IndexData } from './reference-data.js';
 import { ReferenceIndex, type SharedReferenceIndex } from './reference.js';
@@ -137,12 +137,14 @@ export class CrossIndex {
     const sentences = all.filter((u) => u.kind === 'sentence').length;
     const perPartner = new Map<string, SwappedUnit[]>();
     for (const u of all) {
-      for (const ref of this.index.candidates(u.tokens, 3, id)) {
-        const al = alignUnits(u.tokens, ref.tokens, lexiconJudge);
-        if (!al.accepted) continue;
+      for (const refId of this.index.candidateIds(u.tokens, 3, id)) {
+        // A partner whose score does not fit is passed over however well it aligns: not aligned.
+        if (!partnerOk(this.scores.get(this.index.docOf(refId))!)) continue;
+        const ref = this.index.unit(refId);
+        const al = acceptedAlignment(u.tokens, ref.tokens, lexiconJudge);
+        if (!al) continue;
         const swaps = swapCount(al);
         if (swaps === 0) continue;
-        if (!partnerOk(this.scores.get(ref.docId)!)) continue;
         let list = perPartner.get(ref.docId);
         if (!list) perPartner.set(ref.docId, (list = []));
         if (!list.some((x) => x.start < u.end && u.start < x.end)) list.push({ start: u.start, end: u.end, partner: ref.docId, swaps });

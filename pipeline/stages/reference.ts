@@ -243,7 +243,7 @@ export class ReferenceIndex {
   }
 
   /** Unit number `id`, its tokens cut again from its document. */
-  private unit(id: number): RefUnit {
+  unit(id: number): RefUnit {
     const docText = this.textOf(this.unitDoc[id]);
     const start = this.unitStart[id];
     const end = this.unitEnd[id];
@@ -325,34 +325,61 @@ export class ReferenceIndex {
     return this.ngrams.get(hash53(ngram));
   }
 
+  /**
+   * Per unit, the shingles it shares with the unit `candidateIds` is ranking: counted in
+   * an array rather than a Map, since a common shingle lists up to MAX_POSTINGS units
+   * (16 bits: a unit shares at most as many shingles as the query has, a few dozen).
+   * All zero between calls.
+   */
+  private hitCounts = new Uint16Array(0);
+
   /** Reference units sharing the most skeleton shingles with `tokens`, best first. */
   candidates(tokens: readonly Token[], limit = 4, exclude?: string): RefUnit[] {
+    return this.candidateIds(tokens, limit, exclude).map((id) => this.unit(id));
+  }
+
+  /** The document of unit number `id`. */
+  docOf(id: number): string {
+    return this.docIds[this.unitDoc[id]];
+  }
+
+  /**
+   * `candidates` as unit numbers (see `unit`, `docOf`), for a caller that passes some of
+   * them over without their tokens.
+   */
+  candidateIds(tokens: readonly Token[], limit = 4, exclude?: string): number[] {
     const shingles = skeletonShingles(tokens);
     if (shingles.length === 0) return [];
-    const hits = new Map<number, number>();
+    if (this.hitCounts.length < this.unitCount) this.hitCounts = new Uint16Array(this.unitCount);
+    const counts = this.hitCounts;
+    const touched: number[] = [];
     for (const sh of shingles) {
       const list = this.postings.get(hash53(sh));
       if (!list || list.length > MAX_POSTINGS) continue;
-      for (const id of list) hits.set(id, (hits.get(id) ?? 0) + 1);
+      for (const id of list) if (counts[id]++ === 0) touched.push(id);
     }
-    const need = Math.max(2, Math.ceil(shingles.length * 0.2));
-    const found = [...hits]
-      .filter(([id, n]) => n >= Math.min(need, shingles.length) && this.docIds[this.unitDoc[id]] !== exclude)
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const need = Math.min(Math.max(2, Math.ceil(shingles.length * 0.2)), shingles.length);
+    const hits: Array<[id: number, shared: number]> = [];
+    for (const id of touched) {
+      if (counts[id] >= need && this.docOf(id) !== exclude) hits.push([id, counts[id]]);
+      counts[id] = 0;
+    }
+    // Ids break ties: the order is total, whatever order the units were touched in.
+    hits.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     // Units that share only common shingles ("can not be") tie by the dozen: among the
     // units tied at the cut (at most RERANK·limit of them), those that also share the
     // unit's words come first.
-    if (found.length > limit && found[limit][1] === found[limit - 1][1]) {
-      const cut = found[limit - 1][1];
-      const sure = found.filter(([, n]) => n > cut);
+    if (hits.length > limit && hits[limit][1] === hits[limit - 1][1]) {
+      const cut = hits[limit - 1][1];
+      const sure = hits.filter(([, n]) => n > cut);
       const words = contentKeys(tokens);
-      const tied = found
+      const tied = hits
         .slice(sure.length, sure.length + limit * RERANK)
         .map(([id]) => ({ id, share: this.sharedShare(id, words) }))
         .sort((a, b) => b.share - a.share || a.id - b.id);
-      return [...sure.map(([id]) => id), ...tied.slice(0, limit - sure.length).map((t) => t.id)].map((id) => this.unit(id));
+      return [...sure.map(([id]) => id), ...tied.slice(0, limit - sure.length).map((t) => t.id)];
     }
-    return found.slice(0, limit).map(([id]) => this.unit(id));
+    return hits.slice(0, limit).map(([id]) => id);
   }
 
   /** Share of `words` (lower-case content-word keys) that unit `id` contains, in [0, 1). */

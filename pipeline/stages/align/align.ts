@@ -70,7 +70,49 @@ export function alignUnits(
   judge: PairJudge,
   opts: AlignOptions = defaultAlignOptions,
 ): Alignment {
+  return judgeChunks(spun, ref, alignTokens(spun, ref), judge, opts);
+}
+
+/**
+ * alignUnits for a caller that uses accepted alignments only: undefined when they are
+ * not accepted. Units with too few exact anchors are turned down before any replaced
+ * run is judged (the lexicon's verdicts could not make up for them), which is most of
+ * the work.
+ */
+export function acceptedAlignment(
+  spun: readonly Token[],
+  ref: readonly Token[],
+  judge: PairJudge,
+  opts: AlignOptions = defaultAlignOptions,
+): Alignment | undefined {
+  // The same tests as `accepted` in judgeChunks.
+  const enoughAnchors = (anchors: number) => anchors >= opts.minAnchors && (spun.length ? anchors / spun.length : 0) >= opts.minAnchorRatio;
+  // No alignment has more anchors than the units have keys in common: units that share
+  // too few words fail without being diffed.
+  if (!enoughAnchors(sharedKeys(spun, ref))) return undefined;
   const chunks = alignTokens(spun, ref);
+  let anchors = 0;
+  for (const c of chunks) if (c.kind === 'equal') anchors += c.a[1] - c.a[0];
+  if (!enoughAnchors(anchors)) return undefined;
+  const al = judgeChunks(spun, ref, chunks, judge, opts);
+  return al.accepted ? al : undefined;
+}
+
+/** Size of the multiset intersection of the two units' keys. */
+function sharedKeys(a: readonly Token[], b: readonly Token[]): number {
+  const left = new Map<string, number>();
+  for (const t of a) left.set(t.key, (left.get(t.key) ?? 0) + 1);
+  let shared = 0;
+  for (const t of b) {
+    const n = left.get(t.key);
+    if (!n) continue;
+    left.set(t.key, n - 1);
+    shared++;
+  }
+  return shared;
+}
+
+function judgeChunks(spun: readonly Token[], ref: readonly Token[], chunks: Chunk[], judge: PairJudge, opts: AlignOptions): Alignment {
   let anchors = 0;
   let contentAnchors = 0;
   let longestRun = 0;

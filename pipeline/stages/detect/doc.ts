@@ -26,7 +26,7 @@ function factsOf(l: string): WordFacts {
   let facts = factsMemo.get(l);
   if (!facts) {
     // Every field present from the start: one hidden class for all facts objects.
-    facts = { lower: l, count: freqTables().count.get(l) ?? 0, prefix: pairPrefix(l), profile: undefined, startsMultiword: undefined, continuesMultiword: undefined };
+    facts = { lower: l, count: freqTables().count.get(l) ?? 0, prefix: pairPrefix(l), profile: undefined, startsMultiword: undefined, multiwordFollowers: undefined, multiwordSeconds: undefined };
     if (factsMemo.size > 500_000) factsMemo.clear();
     factsMemo.set(l, facts);
   }

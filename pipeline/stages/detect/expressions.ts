@@ -7,7 +7,7 @@
  */
 import { morph } from '../../lexicon/index.js';
 import { freqTables } from './freq.js';
-import { continuesMultiword, isSecondOfMultiword, maybeMultiword, startsMultiword } from './mwe.js';
+import { continuesMultiword, isSecondOfMultiword, maybeMultiword, maybeMultiwordStart, startsMultiword } from './mwe.js';
 import { profile } from './synonyms.js';
 import { wordnetName } from './titles.js';
 import { ADJ_PREV, CAP, FUNC, HAS_DIGIT, NUM, SENT_START, type Doc, type Finding } from './types.js';
@@ -66,7 +66,9 @@ export function expressionFindings(doc: Doc): Finding[] {
   for (let i = 0; i + 1 < n; i++) {
     if (flags[i] & (FUNC | NUM | HAS_DIGIT) || (flags[i] & CAP && !(flags[i] & SENT_START))) continue;
     if (!(facts[i].startsMultiword ??= startsMultiword(lower[i]))) continue;
-    if (!(facts[i + 1].continuesMultiword ??= continuesMultiword(lower[i + 1]))) continue;
+    if (!continuesMultiword(facts[i + 1])) continue;
+    // The loop below would stop at once; every phrase it tries starts with words i and i + 1.
+    if (!(flags[i + 1] & ADJ_PREV) || flags[i + 1] & (CAP | NUM | HAS_DIGIT) || !maybeMultiwordStart(facts[i], facts[i + 1])) continue;
     if (memoSize > 200_000) {
       roots.clear();
       memoSize = 0;

@@ -58,7 +58,7 @@ export function pairCountFrom(prefix: number, b: string): number {
     h ^= b.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return lookupPair(h >>> 0);
+  return pairCountAt(h >>> 0);
 }
 
 /** A count in one byte: exact below 64, then logarithmic. */
@@ -143,10 +143,11 @@ export function wordCount(w: string): number {
 
 /** Count of the adjacent pair (a, b), both lower case (0 when seen fewer than twice). */
 export function pairCount(a: string, b: string): number {
-  return lookupPair(hashOfPair(a, b));
+  return pairCountAt(hashOfPair(a, b));
 }
 
-function lookupPair(h: number): number {
+/** Count of the pair whose hash (hashOfPair) is h. */
+export function pairCountAt(h: number): number {
   return (tables ?? freqTables()).pairs.get(h);
 }
 

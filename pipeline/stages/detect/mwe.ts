@@ -5,8 +5,7 @@
  */
 import { morph } from '../../lexicon/index.js';
 import { multiwordParts } from '../../lexicon/multiword.js';
-
-const secondMemo = new Map<string, boolean>();
+import type { WordFacts } from './types.js';
 
 /**
  * Can this word be the second word of a phrase that maybeMultiword accepts? A necessary
@@ -14,14 +13,8 @@ const secondMemo = new Map<string, boolean>();
  * (as the last word of the phrase) after undoing the plural endings maybeMultiword undoes.
  * Phrases that fail it are skipped without building their string.
  */
-export function continuesMultiword(w: string): boolean {
-  let v = secondMemo.get(w);
-  if (v !== undefined) return v;
-  const s = multiwordParts().seconds;
-  v = s.has(w) || s.has(w.slice(0, -1)) || s.has(w.slice(0, -2)) || s.has(`${w.slice(0, -3)}y`) || s.has(`${w.slice(0, -3)}man`);
-  if (secondMemo.size > 200_000) secondMemo.clear();
-  secondMemo.set(w, v);
-  return v;
+export function continuesMultiword(f: WordFacts): boolean {
+  return (f.multiwordSeconds ??= multiwordSeconds(f.lower)).length > 0;
 }
 
 /** Is this word, exactly, the second word of a multiword lemma (so a longer phrase may follow)? */
@@ -42,6 +35,51 @@ export function startsMultiword(w: string): boolean {
   if (startMemo.size > 200_000) startMemo.clear();
   startMemo.set(w, v);
   return v;
+}
+
+/** multiwordFollowers of a word whose verb lemma is several words: any pair may start a lemma. */
+const ANY_FOLLOWERS: ReadonlyArray<ReadonlySet<string>> = Object.freeze([]);
+
+/**
+ * The second words that can follow a phrase's first word `w` in a multiword lemma, as
+ * maybeMultiword reads the phrase: one set for each first word `w` can stand for, itself
+ * or the lemma of a verb form of it ("kept" → "keep").
+ */
+function multiwordFollowers(w: string): ReadonlyArray<ReadonlySet<string>> {
+  const { secondsAfter } = multiwordParts();
+  const heads = [w];
+  for (const a of morph(w)) {
+    if (a.pos !== 'v' || heads.includes(a.lemma)) continue;
+    if (a.lemma.includes(' ')) return ANY_FOLLOWERS;
+    heads.push(a.lemma);
+  }
+  return heads.map((h) => secondsAfter.get(h)).filter((after) => after !== undefined);
+}
+
+/**
+ * The second words of multiword lemmas `w` can stand for: itself, or (as the last word
+ * of a phrase) after undoing the plural endings maybeMultiword undoes. Empty when no
+ * phrase that maybeMultiword accepts has `w` for its second word.
+ */
+function multiwordSeconds(w: string): readonly string[] {
+  const { seconds } = multiwordParts();
+  return [...new Set([w, w.slice(0, -1), w.slice(0, -2), `${w.slice(0, -3)}y`, `${w.slice(0, -3)}man`])].filter((s) => seconds.has(s));
+}
+
+/**
+ * Can a phrase that maybeMultiword accepts begin with the words `a` `b`? A necessary
+ * condition only: some multiword lemma starts with a word `a` can stand for followed by
+ * one `b` can stand for (multiwordFollowers, multiwordSeconds, kept on the words'
+ * facts). Most pairs that can start and continue a lemma one word at a time start none
+ * ("last week"): they are ruled out before a phrase string is built and looked up.
+ */
+export function maybeMultiwordStart(a: WordFacts, b: WordFacts): boolean {
+  const followers = (a.multiwordFollowers ??= multiwordFollowers(a.lower));
+  if (followers === ANY_FOLLOWERS) return true;
+  if (followers.length === 0) return false;
+  const seconds = (b.multiwordSeconds ??= multiwordSeconds(b.lower));
+  for (const after of followers) for (const s of seconds) if (after.has(s)) return true;
+  return false;
 }
 
 /**

@@ -40,6 +40,8 @@ export interface Profile {
   fw: number;
   /** Best candidates, heaviest first (at most MAX_CANDIDATES). */
   candidates: Candidate[];
+  /** collocation.ts's packed copy of the first candidates, filled on first use. */
+  packed?: Float64Array;
 }
 
 const NONE: Profile = Object.freeze({ evidence: 0, fw: 0, candidates: Object.freeze([]) as unknown as Candidate[] });
@@ -113,7 +115,7 @@ function compute(w: string): Profile {
   const candidates = [...byWord.values()].sort((x, y) => y.weight - x.weight);
   let num = 0;
   for (const c of candidates) num += c.weight;
-  return { evidence: Math.log(num / fw), fw, candidates: candidates.slice(0, MAX_CANDIDATES) };
+  return { evidence: Math.log(num / fw), fw, candidates: candidates.slice(0, MAX_CANDIDATES), packed: undefined };
 }
 
 const senseMemo = new Map<string, Sense[]>();

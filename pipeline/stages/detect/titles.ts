@@ -13,7 +13,7 @@
  */
 import { morph, synsets } from '../../lexicon/index.js';
 import { FUNCTION_IN_TITLE, freqTables } from './freq.js';
-import { maybeMultiword, startsMultiword } from './mwe.js';
+import { maybeMultiword, maybeMultiwordStart, startsMultiword } from './mwe.js';
 import { profile } from './synonyms.js';
 import { ADJ_PREV, ALLCAPS, CAP, FUNC, HAS_DIGIT, NUM, type Doc, type Finding } from './types.js';
 
@@ -84,7 +84,7 @@ const isTitleWord = (f: number): boolean => (f & CAP) !== 0 && (f & ALLCAPS) ===
 
 export function titleFindings(doc: Doc): Finding[] {
   const out: Finding[] = [];
-  const { lower, flags } = doc;
+  const { lower, flags, facts } = doc;
   const words = doc.seg.words;
   const n = lower.length;
   const push = (a: number, b: number, signal: string, strength: number): void => {
@@ -93,7 +93,7 @@ export function titleFindings(doc: Doc): Finding[] {
 
   for (let i = 0; i < n; i++) {
     // title-lowercase: Cap + lower-case continuation forming a WordNet expression, inside a name.
-    if (isTitleWord(flags[i]) && i + 1 < n && startsMultiword(lower[i]) && (flags[i + 1] & ADJ_PREV) && !(flags[i + 1] & (CAP | NUM | HAS_DIGIT))) {
+    if (isTitleWord(flags[i]) && i + 1 < n && (facts[i].startsMultiword ??= startsMultiword(lower[i])) && (flags[i + 1] & ADJ_PREV) && !(flags[i + 1] & (CAP | NUM | HAS_DIGIT)) && maybeMultiwordStart(facts[i], facts[i + 1])) {
       let phrase = lower[i];
       for (let j = i + 1; j < Math.min(n, i + MAX_PHRASE); j++) {
         if (!(flags[j] & ADJ_PREV) || flags[j] & CAP) break;
@@ -113,7 +113,8 @@ export function titleFindings(doc: Doc): Finding[] {
 
   // lowercased-name: lower-case run that WordNet only knows as a capitalized name.
   for (let i = 0; i + 1 < n; i++) {
-    if (flags[i] & (CAP | FUNC | NUM | HAS_DIGIT) || !nameFirsts().has(lower[i])) continue;
+    // Every phrase tried below starts with words i and i + 1.
+    if (flags[i] & (CAP | FUNC | NUM | HAS_DIGIT) || !nameFirsts().has(lower[i]) || !maybeMultiwordStart(facts[i], facts[i + 1])) continue;
     let phrase = lower[i];
     for (let j = i + 1; j < Math.min(n, i + MAX_PHRASE); j++) {
       if (!(flags[j] & ADJ_PREV) || flags[j] & (CAP | NUM | HAS_DIGIT)) break;

@@ -39,9 +39,11 @@ export interface WordFacts {
   prefix: number;
   /** synonyms.ts profile of `lower`, filled on first use (synonyms.ts profileAt). */
   profile?: Profile;
-  /** mwe.ts startsMultiword / continuesMultiword of `lower`, filled on first use (expressions.ts). */
+  /** mwe.ts startsMultiword of `lower`, filled on first use (expressions.ts, titles.ts). */
   startsMultiword?: boolean;
-  continuesMultiword?: boolean;
+  /** mwe.ts multiwordFollowers / multiwordSeconds of `lower`, filled on first use (mwe.ts maybeMultiwordStart). */
+  multiwordFollowers?: ReadonlyArray<ReadonlySet<string>>;
+  multiwordSeconds?: readonly string[];
 }
 
 /** The document as the signals see it. */

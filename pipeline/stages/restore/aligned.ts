@@ -1,5 +1,5 @@
 import { makeEdit, type Edit } from '../../edits.js';
-import { alignUnits, type AlignedPair, type Alignment } from '../align/align.js';
+import { acceptedAlignment, type AlignedPair, type Alignment } from '../align/align.js';
 import { lexiconJudge, spinnerSwap } from '../align/judge.js';
 import { FUNCTION_WORDS, type Token } from '../align/tokens.js';
 import { units } from '../align/units.js';
@@ -78,8 +78,8 @@ export function restoreAligned(ctx: RestoreContext, learned: Learned[]): Edit[] 
 function bestAlignment(tokens: readonly Token[], candidates: readonly RefUnit[]): Matched | undefined {
   let best: Matched | undefined;
   for (const ref of candidates) {
-    const al = alignUnits(tokens, ref.tokens, lexiconJudge);
-    if (al.accepted && (!best || al.score > best.al.score)) best = { ref, al };
+    const al = acceptedAlignment(tokens, ref.tokens, lexiconJudge);
+    if (al && (!best || al.score > best.al.score)) best = { ref, al };
   }
   return best;
 }
