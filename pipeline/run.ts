@@ -99,6 +99,7 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
         if (entry) entries.push(entry);
       },
     );
+    await runner.broadcast('endAnalysis', undefined);
     decisions = await decideCorpus(entries, held, runner, counts);
     entries.length = 0;
     held.close();
@@ -258,6 +259,7 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
       }
     }
     if (spool) {
+      await runner.broadcast('endAnalysis', undefined);
       decisions = await decideCorpus(entries, held!, runner, counts);
       entries.length = 0;
       held!.close();

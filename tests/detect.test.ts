@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { detectIntrinsic } from '../pipeline/stages/detect.js';
 import { docFeatures } from '../pipeline/stages/detect/features.js';
 import { segment } from '../pipeline/stages/segment.js';
+import { forgetMemos } from '../pipeline/memos.js';
 
 const root = join(__dirname, '..');
 const seed = (prefix: string): string => {
@@ -15,6 +16,13 @@ const fixture = (name: string): string => readFileSync(join(root, 'tests', 'fixt
 const words = (s: string): number => s.match(/\p{L}+/gu)?.length ?? 0;
 
 describe('detectIntrinsic', () => {
+  it('finds the same once the thread has emptied its memos', () => {
+    const text = fixture('spun-news.txt');
+    const before = detectIntrinsic(text);
+    forgetMemos();
+    expect(detectIntrinsic(text)).toEqual(before);
+  });
+
   it('returns the agreed shape, with offsets into the text', () => {
     const text = fixture('spun-news.txt');
     const r = detectIntrinsic(text);

@@ -13,6 +13,7 @@ import { multiwordParts } from './multiword.js';
 import { lexicon, normalizeLemma, type LexiconStore } from './store.js';
 import type { Analysis, Form, Pos } from './types.js';
 import { POSES } from './types.js';
+import { memo } from '../memos.js';
 
 type Rule = readonly [suffix: string, ending: string, forms: readonly Form[]];
 
@@ -116,7 +117,7 @@ function multiWord(lx: LexiconStore, w: string, pos: Pos, out: Analysis[]): void
   }
 }
 
-const memo = new Map<string, readonly Analysis[]>();
+const readings = memo<string, readonly Analysis[]>();
 const MEMO_MAX = 200_000;
 const NONE: readonly Analysis[] = Object.freeze([]);
 
@@ -140,7 +141,7 @@ function mayBeExpression(w: string): boolean {
 export function morph(word: string, pos?: Pos): readonly Analysis[] {
   const w = normalizeLemma(word);
   const key = pos ? `${pos}\u0000${w}` : w;
-  const hit = memo.get(key);
+  const hit = readings.get(key);
   if (hit) return hit;
   const lx = lexicon();
   if (w.includes(' ') && !mayBeExpression(w)) return NONE;
@@ -166,8 +167,8 @@ export function morph(word: string, pos?: Pos): readonly Analysis[] {
     (x, y) => weight.get(`${y.lemma}|${y.pos}`)! - weight.get(`${x.lemma}|${x.pos}`)! || order.get(x)! - order.get(y)!,
   );
   const result = Object.freeze(unique.map((a) => Object.freeze(a)));
-  if (memo.size >= MEMO_MAX) memo.clear();
-  memo.set(key, result);
+  if (readings.size >= MEMO_MAX) readings.clear();
+  readings.set(key, result);
   return result;
 }
 

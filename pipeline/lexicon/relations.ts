@@ -10,6 +10,7 @@
 import { morph } from './morph.js';
 import { lexicon, normalizeLemma, type LexiconStore } from './store.js';
 import type { Pos, Sense, Synset } from './types.js';
+import { memo } from '../memos.js';
 
 /** Relation kinds, strongest first. */
 export const RELATION_KINDS = ['synonym', 'similar', 'hypernym', 'hyponym', 'sister', 'bridge', 'head'] as const;
@@ -125,7 +126,7 @@ interface LinkKeys {
   heads: Set<string>;
 }
 
-const linkMemo = new Map<string, LinkKeys>();
+const linkMemo = memo<string, LinkKeys>();
 
 function linkKeys(lx: LexiconStore, lemma: string, pos: Pos, senses: Sense[]): LinkKeys {
   const key = `${pos}|${lemma}`;

@@ -6,6 +6,7 @@
 import type { LexiconData, PointerKind } from './build.js';
 import { loadLexiconData, type LoadInfo } from './cache.js';
 import type { Pos, Sense, Synset } from './types.js';
+import { memo } from '../memos.js';
 
 /** WordNet lexicographer file names, by number (lexnames). */
 const LEXNAMES = [
@@ -36,7 +37,7 @@ export class LexiconStore {
   readonly info: LoadInfo;
   private readonly data: LexiconData;
   private readonly raw = new Map<string, string>();
-  private readonly decoded = new Map<string, Entry>();
+  private readonly decoded = memo<string, Entry>();
   private readonly synsetObjs: Array<Synset | undefined>;
   /** Lemmas of each POS, for callers that need to iterate (built lazily). */
   private lemmaList?: string[];

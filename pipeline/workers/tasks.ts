@@ -20,6 +20,7 @@ import { openSlots, type Slots, type SlotsRef } from '../corpus/store.js';
 import { indexData, type IndexData } from '../stages/reference-data.js';
 import { restoreDocument, type Suspect } from '../stages/restore.js';
 import { stageTimings, timed } from '../timings.js';
+import { forgetMemos } from '../memos.js';
 
 /** One input of pass 1: a file to read, or a text (JSON Lines record). */
 export interface AnalyzeInput {
@@ -93,6 +94,10 @@ export function createHandlers() {
   let closeReference = () => {};
   return {
     analyze: (input: AnalyzeInput) => analyze(input),
+    /** After the last `analyze` of a corpus: what pass 1 memoised, the corpus stages need little of (memos.ts). */
+    endAnalysis(): void {
+      forgetMemos();
+    },
     crossIndex(setup: IndexSetup<SharedCrossIndex> | null): void {
       closeCross();
       cross = undefined;

@@ -1,5 +1,6 @@
 import { isKnown, synsetsOf } from '../../lexicon/index.js';
 import { FUNCTION_WORDS, type Token } from './tokens.js';
+import { memo } from '../../memos.js';
 
 /**
  * Facts are what a spinner leaves alone and what two renderings of one sentence
@@ -21,7 +22,7 @@ const NUMBER_WORDS = new Map<string, string>([
   ['trillion', '1000000000000'],
 ]);
 
-const properCache = new Map<string, boolean>();
+const properCache = memo<string, boolean>();
 
 /** Every WordNet sense of the word is written capitalized: a proper noun. */
 export function isProperNoun(word: string): boolean {

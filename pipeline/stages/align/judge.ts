@@ -4,6 +4,7 @@ import { isSpinnerPhrase } from '../../lexicon/spinner-phrases.js';
 import { factOf, numberValue } from './facts.js';
 import type { PairJudge, PairKind } from './align.js';
 import { FUNCTION_WORDS, type Token } from './tokens.js';
+import { memo } from '../../memos.js';
 
 /** Longest run, on either side, that the judge will try to explain piece by piece. */
 const MAX_RUN = 8;
@@ -21,8 +22,8 @@ type Rel = 'synonym' | 'related' | null;
  */
 const STRICT_KINDS = new Set(['synonym', 'similar', 'hyponym']);
 
-const cache = new Map<string, Rel>();
-const strictCache = new Map<string, Rel>();
+const cache = memo<string, Rel>();
+const strictCache = memo<string, Rel>();
 /**
  * Word pairs remembered per cache. Unlike the lexicon's per-word memos these grow with
  * the pairs of words a corpus aligns, without end; emptied when full, like them.

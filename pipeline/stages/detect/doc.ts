@@ -6,6 +6,7 @@ import { isFunctionWord, isNumberWord } from '../../lexicon/index.js';
 import { segment, type Segmentation } from '../segment.js';
 import { freqTables, pairPrefix } from './freq.js';
 import { ADJ_PREV, ALLCAPS, CAP, FUNC, HAS_DIGIT, NUM, SENT_START, type Doc, type WordFacts } from './types.js';
+import { memo } from '../../memos.js';
 
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
@@ -17,9 +18,9 @@ interface WordInfo {
   facts: WordFacts;
   flags: number;
 }
-const wordMemo = new Map<string, WordInfo>();
+const wordMemo = memo<string, WordInfo>();
 /** Facts by lower-case form, so "The" and "the" share one object (and one profile). */
-const factsMemo = new Map<string, WordFacts>();
+const factsMemo = memo<string, WordFacts>();
 
 /** The facts of a lower-case form (memoised). */
 function factsOf(l: string): WordFacts {

@@ -11,6 +11,7 @@ import { continuesMultiword, isSecondOfMultiword, maybeMultiword, maybeMultiword
 import { profile } from './synonyms.js';
 import { wordnetName } from './titles.js';
 import { ADJ_PREV, CAP, FUNC, HAS_DIGIT, NUM, SENT_START, type Doc, type Finding } from './types.js';
+import { onForgetMemos } from '../../memos.js';
 
 const MAX_WORDS = 3;
 /** An expression seen this often in the frequency text is ordinary. */
@@ -28,6 +29,10 @@ interface MemoNode {
 }
 const roots = new Map<string, Map<string, MemoNode>>();
 let memoSize = 0;
+onForgetMemos(() => {
+  roots.clear();
+  memoSize = 0;
+});
 
 /** The memo node of `prefix` + `word` (the phrase `text`), computed on first sight. */
 function child(next: Map<string, MemoNode>, word: string, text: string): MemoNode {

@@ -5,6 +5,7 @@
  */
 import { morph } from '../../lexicon/index.js';
 import { multiwordParts } from '../../lexicon/multiword.js';
+import { memo } from '../../memos.js';
 import type { WordFacts } from './types.js';
 
 /**
@@ -22,7 +23,7 @@ export function isSecondOfMultiword(w: string): boolean {
   return multiwordParts().seconds.has(w);
 }
 
-const startMemo = new Map<string, boolean>();
+const startMemo = memo<string, boolean>();
 
 /** Can a multiword expression start with this (lower-case, possibly inflected) word? */
 export function startsMultiword(w: string): boolean {

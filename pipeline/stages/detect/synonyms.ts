@@ -17,6 +17,7 @@
 import { inflect, isFunctionWord, morph, normalizeLemma, synsets, type Pos, type Sense } from '../../lexicon/index.js';
 import { freqTables, pairPrefix } from './freq.js';
 import type { Doc } from './types.js';
+import { memo } from '../../memos.js';
 
 export interface Candidate {
   /** The canonical word, inflected like the observed word, lower case. */
@@ -53,7 +54,7 @@ export function senseWeight(rank: number): number {
   return rank <= 1 ? 1 : rank === 2 ? 0.5 : rank === 3 ? 0.3 : 0.15 / (rank - 3);
 }
 
-const memo = new Map<string, Profile>();
+const profiles = memo<string, Profile>();
 const MEMO_MAX = 300_000;
 
 /** Count of a lower-case form (single or multiword) with SemCor back-off. */
@@ -68,11 +69,11 @@ export function profileAt(doc: Doc, i: number): Profile {
 }
 
 export function profile(lowerWord: string): Profile {
-  const hit = memo.get(lowerWord);
+  const hit = profiles.get(lowerWord);
   if (hit) return hit;
   const p = compute(lowerWord);
-  if (memo.size >= MEMO_MAX) memo.clear();
-  memo.set(lowerWord, p);
+  if (profiles.size >= MEMO_MAX) profiles.clear();
+  profiles.set(lowerWord, p);
   return p;
 }
 
@@ -118,7 +119,7 @@ function compute(w: string): Profile {
   return { evidence: Math.log(num / fw), fw, candidates: candidates.slice(0, MAX_CANDIDATES), packed: undefined };
 }
 
-const senseMemo = new Map<string, Sense[]>();
+const senseMemo = memo<string, Sense[]>();
 
 /** Senses of a lemma in one POS (memoised wrapper of the lexicon's `synsets`). */
 export function sensesOf(lemma: string, pos: Pos): Sense[] {

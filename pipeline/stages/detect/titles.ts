@@ -16,12 +16,13 @@ import { FUNCTION_IN_TITLE, freqTables } from './freq.js';
 import { maybeMultiword, maybeMultiwordStart, startsMultiword } from './mwe.js';
 import { profile } from './synonyms.js';
 import { ADJ_PREV, ALLCAPS, CAP, FUNC, HAS_DIGIT, NUM, type Doc, type Finding } from './types.js';
+import { memo } from '../../memos.js';
 
 const MAX_PHRASE = 4;
 /** A capitalized run this often in the frequency text is a known name. */
 const KNOWN_TITLE = 2;
 
-const memoWordnetName = new Map<string, number>();
+const memoWordnetName = memo<string, number>();
 
 /**
  * 2 when `phrase` (lower case) is a WordNet lemma only ever written capitalized

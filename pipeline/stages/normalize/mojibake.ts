@@ -2,6 +2,7 @@ import { applyEdits, type Edit } from '../../edits.js';
 import { Composer } from './compose.js';
 import { byteOf, CP1252_HIGH, CP1252_HIGH_CLASS } from './cp1252.js';
 import { fix, show } from './pass.js';
+import { memo } from '../../memos.js';
 
 /**
  * Mojibake repair in the manner of ftfy: finds UTF-8 byte sequences that were
@@ -47,7 +48,7 @@ interface Repair {
   confidence: number;
 }
 
-const decodeCache = new Map<string, string | null>();
+const decodeCache = memo<string, string | null>();
 
 /**
  * Decodes one mis-decoded sequence, or null if it is not valid UTF-8 or decodes to
@@ -165,7 +166,7 @@ function repairGroup(before: string, decoded: string): { after: string; evidence
 }
 
 /** Mojibake repeats the same few groups; bounded so adversarial input cannot grow it without limit. */
-const repairCache = new Map<string, { after: string; evidence: string } | null>();
+const repairCache = memo<string, { after: string; evidence: string } | null>();
 
 /**
  * `à` is C3 A0 in UTF-8: misread, `Ã` and a no-break space, and the no-break space is

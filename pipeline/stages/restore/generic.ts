@@ -5,6 +5,7 @@ import { FUNCTION_WORDS, type Token } from '../align/tokens.js';
 import { freqTables, pairCount, pairCountFrom, pairPrefix, wordCount } from '../detect/freq.js';
 import { matchInitialCase } from './casing.js';
 import { overlapsAny, type Restoring } from './types.js';
+import { memo } from '../../memos.js';
 
 /**
  * Generic reversal of WordNet swaps, for words of a spun document that no alignment
@@ -141,7 +142,7 @@ export function reversalCandidates(key: string): readonly Candidate[] {
   return out;
 }
 
-const candidateMemo = new Map<string, readonly Candidate[]>();
+const candidateMemo = memo<string, readonly Candidate[]>();
 const MEMO_MAX = 100_000;
 
 function computeCandidates(key: string): readonly Candidate[] {
