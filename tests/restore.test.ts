@@ -271,18 +271,6 @@ describe('OrderIndex', () => {
   });
 });
 
-describe('ReferenceIndex.candidates', () => {
-  it('among units that tie on common shingles, ranks first those that share the unit’s words', () => {
-    const index = new ReferenceIndex();
-    // Ten earlier units share the skeleton "can not be" and nothing else.
-    for (let i = 0; i < 10; i++) index.add(`other${i}`, `Old roads can not be repaved in winter number ${i}.`);
-    index.add('source', 'Complex welfare programs can not be reformed overnight.');
-    const found = index.candidates(tokenize('Tangled welfare plans can not be unorthodox overnight.'), 4, 'spun');
-    expect(found.length).toBe(4);
-    expect(found[0]!.docId).toBe('source');
-  });
-});
-
 describe('short sentences within a known source', () => {
   const ref = [
     'The factory in Dayton closed its doors on Friday after forty years of production.',

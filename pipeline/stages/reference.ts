@@ -1,7 +1,7 @@
 import { hash53 } from '../hash.js';
 import { CountTable, doubled, PostingTable, toShared, type CountSnapshot, type SharedPostings } from '../hash-table.js';
 import type { Slots } from '../corpus/store.js';
-import { FUNCTION_WORDS, tokenize, type Token } from './align/tokens.js';
+import { tokenize, type Token } from './align/tokens.js';
 import type { Unit } from './align/units.js';
 import { indexData, skeletonShingles, type IndexData } from './reference-data.js';
 
@@ -62,16 +62,6 @@ function countForm(forms: Map<string, number>, form: string): void {
 
 /** Shingles found in more units than this are too common to retrieve by. */
 const MAX_POSTINGS = 2000;
-/** candidates(): at most this many times `limit` units tied at the cut are re-ranked by words shared. */
-const RERANK = 8;
-const WORD = /\p{L}+/gu;
-
-/** Lower-case content words of a unit (not function words, not numbers). */
-function contentKeys(tokens: readonly Token[]): Set<string> {
-  const out = new Set<string>();
-  for (const t of tokens) if (!FUNCTION_WORDS.has(t.key) && /^\p{L}+$/u.test(t.key)) out.add(t.key);
-  return out;
-}
 
 export interface PhraseEntry {
   key: string;
@@ -366,28 +356,6 @@ export class ReferenceIndex {
     }
     // Ids break ties: the order is total, whatever order the units were touched in.
     hits.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    // Units that share only common shingles ("can not be") tie by the dozen: among the
-    // units tied at the cut (at most RERANK·limit of them), those that also share the
-    // unit's words come first.
-    if (hits.length > limit && hits[limit][1] === hits[limit - 1][1]) {
-      const cut = hits[limit - 1][1];
-      const sure = hits.filter(([, n]) => n > cut);
-      const words = contentKeys(tokens);
-      const tied = hits
-        .slice(sure.length, sure.length + limit * RERANK)
-        .map(([id]) => ({ id, share: this.sharedShare(id, words) }))
-        .sort((a, b) => b.share - a.share || a.id - b.id);
-      return [...sure.map(([id]) => id), ...tied.slice(0, limit - sure.length).map((t) => t.id)];
-    }
     return hits.slice(0, limit).map(([id]) => id);
-  }
-
-  /** Share of `words` (lower-case content-word keys) that unit `id` contains, in [0, 1). */
-  private sharedShare(id: number, words: ReadonlySet<string>): number {
-    if (words.size === 0) return 0;
-    const text = this.textOf(this.unitDoc[id]).slice(this.unitStart[id], this.unitEnd[id]).toLowerCase();
-    let shared = 0;
-    for (const m of text.matchAll(WORD)) if (words.has(m[0])) shared++;
-    return Math.min(shared, words.size) / (words.size + 1);
   }
 }
