@@ -10,9 +10,27 @@
  */
 const clears: Array<() => void> = [];
 
-/** A Map emptied by `forgetMemos`, for a memo whose values depend on its keys only. */
-export function memo<K, V>(): Map<K, V> {
-  const m = new Map<K, V>();
+/**
+ * A memo holding at most `max` entries: full, it is emptied before the next one goes in
+ * (cheaper than evicting one by one, and a memo refills with what is still asked for).
+ */
+class Memo<K, V> extends Map<K, V> {
+  constructor(private readonly max: number) {
+    super();
+  }
+
+  override set(key: K, value: V): this {
+    if (this.size >= this.max) this.clear();
+    return super.set(key, value);
+  }
+}
+
+/**
+ * A Map emptied by `forgetMemos`, for a memo whose values depend on its keys only;
+ * with `max`, also emptied whenever it is full (Memo).
+ */
+export function memo<K, V>(max = Infinity): Map<K, V> {
+  const m = new Memo<K, V>(max);
   clears.push(() => m.clear());
   return m;
 }

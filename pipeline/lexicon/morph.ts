@@ -117,8 +117,7 @@ function multiWord(lx: LexiconStore, w: string, pos: Pos, out: Analysis[]): void
   }
 }
 
-const readings = memo<string, readonly Analysis[]>();
-const MEMO_MAX = 200_000;
+const readings = memo<string, readonly Analysis[]>(200_000);
 const NONE: readonly Analysis[] = Object.freeze([]);
 
 /**
@@ -167,7 +166,6 @@ export function morph(word: string, pos?: Pos): readonly Analysis[] {
     (x, y) => weight.get(`${y.lemma}|${y.pos}`)! - weight.get(`${x.lemma}|${x.pos}`)! || order.get(x)! - order.get(y)!,
   );
   const result = Object.freeze(unique.map((a) => Object.freeze(a)));
-  if (readings.size >= MEMO_MAX) readings.clear();
   readings.set(key, result);
   return result;
 }

@@ -126,7 +126,7 @@ interface LinkKeys {
   heads: Set<string>;
 }
 
-const linkMemo = memo<string, LinkKeys>();
+const linkMemo = memo<string, LinkKeys>(200_000);
 
 function linkKeys(lx: LexiconStore, lemma: string, pos: Pos, senses: Sense[]): LinkKeys {
   const key = `${pos}|${lemma}`;
@@ -147,7 +147,6 @@ function linkKeys(lx: LexiconStore, lemma: string, pos: Pos, senses: Sense[]): L
       }
     }
   }
-  if (linkMemo.size > 200_000) linkMemo.clear();
   linkMemo.set(key, k);
   return k;
 }

@@ -22,7 +22,7 @@ const NUMBER_WORDS = new Map<string, string>([
   ['trillion', '1000000000000'],
 ]);
 
-const properCache = memo<string, boolean>();
+const properCache = memo<string, boolean>(200_000);
 
 /** Every WordNet sense of the word is written capitalized: a proper noun. */
 export function isProperNoun(word: string): boolean {
@@ -30,7 +30,6 @@ export function isProperNoun(word: string): boolean {
   if (p === undefined) {
     const senses = synsetsOf(word);
     p = senses.length > 0 && senses.every((s) => s.synset.words.some((w) => w.toLowerCase() === s.lemma && /^\p{Lu}/u.test(w)));
-    if (properCache.size >= 200_000) properCache.clear();
     properCache.set(word, p);
   }
   return p;

@@ -22,13 +22,13 @@ type Rel = 'synonym' | 'related' | null;
  */
 const STRICT_KINDS = new Set(['synonym', 'similar', 'hyponym']);
 
-const cache = memo<string, Rel>();
-const strictCache = memo<string, Rel>();
 /**
  * Word pairs remembered per cache. Unlike the lexicon's per-word memos these grow with
  * the pairs of words a corpus aligns, without end; emptied when full, like them.
  */
 const CACHE_MAX = 250_000;
+const cache = memo<string, Rel>(CACHE_MAX);
+const strictCache = memo<string, Rel>(CACHE_MAX);
 
 /**
  * Are two expressions (word or multiword, possibly inflected) synonyms, or close
@@ -48,7 +48,6 @@ export function kinship(a: string, b: string, strict = false): Rel {
     // include a phrase that is no expression at all ("the measure would").
     const ys = variants(b).filter(hasReading);
     if (ys.length > 0) for (const x of variants(a)) if (hasReading(x)) for (const y of ys) r ??= lookup(x, y, strict);
-    if (memo.size >= CACHE_MAX) memo.clear();
     memo.set(key, r);
   }
   return r;

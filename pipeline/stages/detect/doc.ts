@@ -18,9 +18,9 @@ interface WordInfo {
   facts: WordFacts;
   flags: number;
 }
-const wordMemo = memo<string, WordInfo>();
+const wordMemo = memo<string, WordInfo>(500_000);
 /** Facts by lower-case form, so "The" and "the" share one object (and one profile). */
-const factsMemo = memo<string, WordFacts>();
+const factsMemo = memo<string, WordFacts>(500_000);
 
 /** The facts of a lower-case form (memoised). */
 function factsOf(l: string): WordFacts {
@@ -28,7 +28,6 @@ function factsOf(l: string): WordFacts {
   if (!facts) {
     // Every field present from the start: one hidden class for all facts objects.
     facts = { lower: l, count: freqTables().count.get(l) ?? 0, prefix: pairPrefix(l), profile: undefined, startsMultiword: undefined, multiwordFollowers: undefined, multiwordSeconds: undefined };
-    if (factsMemo.size > 500_000) factsMemo.clear();
     factsMemo.set(l, facts);
   }
   return facts;
@@ -48,7 +47,6 @@ function wordInfo(t: string): WordInfo {
   if (isFunctionWord(l)) f |= FUNC;
   if (isNumberWord(l)) f |= NUM;
   info = { facts: factsOf(l), flags: f };
-  if (wordMemo.size > 500_000) wordMemo.clear();
   wordMemo.set(t, info);
   return info;
 }

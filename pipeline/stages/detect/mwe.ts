@@ -23,7 +23,7 @@ export function isSecondOfMultiword(w: string): boolean {
   return multiwordParts().seconds.has(w);
 }
 
-const startMemo = memo<string, boolean>();
+const startMemo = memo<string, boolean>(200_000);
 
 /** Can a multiword expression start with this (lower-case, possibly inflected) word? */
 export function startsMultiword(w: string): boolean {
@@ -33,7 +33,6 @@ export function startsMultiword(w: string): boolean {
   v = firsts.has(w);
   // Inflected verb heads: "kept in mind", "makes out".
   if (!v && w.length > 2) for (const a of morph(w)) if (a.pos === 'v' && firsts.has(a.lemma)) v = true;
-  if (startMemo.size > 200_000) startMemo.clear();
   startMemo.set(w, v);
   return v;
 }

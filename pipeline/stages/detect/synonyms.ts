@@ -54,8 +54,8 @@ export function senseWeight(rank: number): number {
   return rank <= 1 ? 1 : rank === 2 ? 0.5 : rank === 3 ? 0.3 : 0.15 / (rank - 3);
 }
 
-const profiles = memo<string, Profile>();
 const MEMO_MAX = 300_000;
+const profiles = memo<string, Profile>(MEMO_MAX);
 
 /** Count of a lower-case form (single or multiword) with SemCor back-off. */
 export function formCount(form: string): number {
@@ -72,7 +72,6 @@ export function profile(lowerWord: string): Profile {
   const hit = profiles.get(lowerWord);
   if (hit) return hit;
   const p = compute(lowerWord);
-  if (profiles.size >= MEMO_MAX) profiles.clear();
   profiles.set(lowerWord, p);
   return p;
 }
@@ -119,14 +118,13 @@ function compute(w: string): Profile {
   return { evidence: Math.log(num / fw), fw, candidates: candidates.slice(0, MAX_CANDIDATES), packed: undefined };
 }
 
-const senseMemo = memo<string, Sense[]>();
+const senseMemo = memo<string, Sense[]>(MEMO_MAX);
 
 /** Senses of a lemma in one POS (memoised wrapper of the lexicon's `synsets`). */
 export function sensesOf(lemma: string, pos: Pos): Sense[] {
   const key = `${pos}${lemma}`;
   let s = senseMemo.get(key);
   if (!s) {
-    if (senseMemo.size >= MEMO_MAX) senseMemo.clear();
     s = synsets(lemma, pos);
     senseMemo.set(key, s);
   }

@@ -48,7 +48,7 @@ interface Repair {
   confidence: number;
 }
 
-const decodeCache = memo<string, string | null>();
+const decodeCache = memo<string, string | null>(50_000);
 
 /**
  * Decodes one mis-decoded sequence, or null if it is not valid UTF-8 or decodes to
@@ -58,9 +58,8 @@ const decodeCache = memo<string, string | null>();
 function decodeSequence(seq: string): string | null {
   const cached = decodeCache.get(seq);
   if (cached !== undefined) return cached;
-  // Mojibake repeats the same few sequences; decoding is the costly part. Bounded
-  // so adversarial input cannot grow it without limit.
-  if (decodeCache.size >= 50_000) decodeCache.clear();
+  // Mojibake repeats the same few sequences; decoding is the costly part. The memo is
+  // bounded so adversarial input cannot grow it without limit.
   const decoded = decodeUncached(seq);
   decodeCache.set(seq, decoded);
   return decoded;
@@ -166,7 +165,7 @@ function repairGroup(before: string, decoded: string): { after: string; evidence
 }
 
 /** Mojibake repeats the same few groups; bounded so adversarial input cannot grow it without limit. */
-const repairCache = memo<string, { after: string; evidence: string } | null>();
+const repairCache = memo<string, { after: string; evidence: string } | null>(50_000);
 
 /**
  * `à` is C3 A0 in UTF-8: misread, `Ã` and a no-break space, and the no-break space is
@@ -200,7 +199,6 @@ function mojibakeOnce(text: string): Edit[] {
     const before = text.slice(r.start, r.end);
     let repair = repairCache.get(before);
     if (repair === undefined) {
-      if (repairCache.size >= 50_000) repairCache.clear();
       repair = repairGroup(before, r.after);
       repairCache.set(before, repair);
     }

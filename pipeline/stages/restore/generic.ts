@@ -137,13 +137,11 @@ export function reversalCandidates(key: string): readonly Candidate[] {
   const hit = candidateMemo.get(key);
   if (hit) return hit;
   const out = computeCandidates(key);
-  if (candidateMemo.size >= MEMO_MAX) candidateMemo.clear();
   candidateMemo.set(key, out);
   return out;
 }
 
-const candidateMemo = memo<string, readonly Candidate[]>();
-const MEMO_MAX = 100_000;
+const candidateMemo = memo<string, readonly Candidate[]>(100_000);
 
 function computeCandidates(key: string): readonly Candidate[] {
   const byWord = new Map<string, Candidate>();
