@@ -43,6 +43,8 @@ Options:
   --keep-boilerplate       report boilerplate lines as suggestions but keep them in the text
   --min-confidence <x>     apply restorations at or above this confidence (default ${defaultOptions.minConfidence}); the rest are suggestions
   --suggest-only           report every restoration as a suggestion; texts keep their wording
+  --no-spin                no spin detection or restoration: reading, normalization, language and
+                           boilerplate only (the fast pass); report.json's summary says so
   --fail-on degraded       exit 3 when any document is degraded (for CI gates)
   --max-bytes <n>          refuse input files larger than n bytes (default 67108864)
   --workers <n>            threads for the per-document work (default: the number of cores, ${availableParallelism()});
@@ -85,6 +87,7 @@ function parse(argv: string[]): Parsed | 'help' | 'version' {
       'keep-boilerplate': { type: 'boolean', default: false },
       'min-confidence': { type: 'string' },
       'suggest-only': { type: 'boolean', default: false },
+      'no-spin': { type: 'boolean', default: false },
       'fail-on': { type: 'string' },
       'max-bytes': { type: 'string' },
       workers: { type: 'string' },
@@ -119,6 +122,7 @@ function parse(argv: string[]): Parsed | 'help' | 'version' {
     options: {
       keepBoilerplate: values['keep-boilerplate']!,
       suggestOnly: values['suggest-only']!,
+      spin: !values['no-spin'],
       minConfidence,
       maxBytes,
       workers,

@@ -21,6 +21,11 @@ export interface Options {
   keepBoilerplate: boolean;
   minConfidence: number;
   suggestOnly: boolean;
+  /**
+   * false: no spin detection and no restoration (`--no-spin`): reading, normalization,
+   * language and boilerplate only, the fast pass for text that only needs hygiene.
+   */
+  spin?: boolean;
 }
 
 export const defaultOptions: Options = { keepBoilerplate: false, minConfidence: 0.8, suggestOnly: false };

@@ -39,7 +39,7 @@ export interface RunOptions extends Options {
 
 /** The options a worker needs (callbacks do not cross threads). */
 function passOptions(o: RunOptions): Options {
-  return { keepBoilerplate: o.keepBoilerplate, minConfidence: o.minConfidence, suggestOnly: o.suggestOnly };
+  return { keepBoilerplate: o.keepBoilerplate, minConfidence: o.minConfidence, suggestOnly: o.suggestOnly, spin: o.spin };
 }
 
 export interface RunResult {
@@ -68,7 +68,7 @@ export function renderOutputs(state: DocumentState): { clean?: string; diff?: st
  * number of threads.
  */
 export async function runFiles(files: readonly FileInput[], outDir: string, options: RunOptions): Promise<RunResult> {
-  const summary = emptySummary();
+  const summary = emptySummary(options.spin !== false);
   let totalBytes = 0;
   let failures = 0;
   let done = 0;
@@ -196,7 +196,7 @@ interface PendingRecord {
  * window is done: no cross-record restoration, no wait for the end of the input.
  */
 export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOptions, sourceName = 'stdin'): Promise<RunResult> {
-  const summary = emptySummary();
+  const summary = emptySummary(options.spin !== false);
   let failures = 0;
   let totalBytes = 0;
   let first = true;

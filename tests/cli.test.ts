@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,7 +29,7 @@ describe('unspin CLI', () => {
   it('documents the contract in --help', () => {
     const r = run(['--help']);
     expect(r.status).toBe(0);
-    for (const flag of ['--out', '--jsonl', '--fail-on', '--keep-boilerplate', '--min-confidence', '--suggest-only', '--quiet', 'Exit codes']) {
+    for (const flag of ['--out', '--jsonl', '--fail-on', '--keep-boilerplate', '--min-confidence', '--suggest-only', '--no-spin', '--quiet', 'Exit codes']) {
       expect(r.stdout).toContain(flag);
     }
   });
@@ -125,6 +125,28 @@ describe('unspin CLI', () => {
     const out = path.join(dir, '..', path.basename(dir) + '-out');
     expect(run([dir, '--out', out, '--quiet']).status).toBe(0);
     expect(run([dir, '--out', out, '--quiet', '--fail-on', 'degraded']).status).toBe(3);
+  });
+
+  it('--no-spin skips spin detection and restoration, keeps the hygiene stages, and says so', () => {
+    const spun = readFileSync(path.resolve('seeds', readdirSync('seeds').find((f) => f.startsWith('003_'))!), 'utf8');
+    const dir = corpus({ 'spun.txt': spun, 'b.txt': 'CNN\n—\n' + ARTICLE });
+    const report = (args: string[]) => {
+      const out = mkdtempSync(path.join(tmpdir(), 'unspin-nospin-'));
+      expect(run([dir, '--out', out, '--quiet', ...args]).status).toBe(0);
+      return JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
+    };
+    const full = report([]);
+    const fast = report(['--no-spin']);
+    expect(full.documents[1].kinds).toContain('spun');
+    expect(full.summary.spinDetection).toBeUndefined();
+    expect(fast.summary.spinDetection).toBe(false);
+    // Same boilerplate removal; no spin verdict, sentence scores or restorations.
+    expect(fast.documents[0].edits.map((e: { before: string }) => e.before)).toEqual(full.documents[0].edits.map((e: { before: string }) => e.before));
+    const spunDoc = fast.documents[1];
+    expect(spunDoc.kinds).not.toContain('spun');
+    expect(spunDoc.sentences).toEqual([]);
+    expect(spunDoc.edits.filter((e: { stage: string }) => e.stage === 'restore')).toEqual([]);
+    expect(spunDoc.edits.some((e: { stage: string }) => e.stage === 'boilerplate')).toBe(true);
   });
 
   it('streams JSON Lines from stdin, keeping other fields', () => {

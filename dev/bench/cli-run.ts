@@ -20,6 +20,8 @@ export interface CliRun {
   rssSource: 'time' | 'proc' | 'none';
   /** Last lines of stderr, when the run did not succeed. */
   stderrTail?: string;
+  /** Seconds per stage, when the run was given --timings (its table on stderr). */
+  stages?: Record<string, number>;
 }
 
 const TIME = '/usr/bin/time';
@@ -103,7 +105,15 @@ export async function runCli(repo: string, args: string[], opts: { timeoutS: num
     peakRssMB: peakKB ? peakKB / 1024 : undefined,
     rssSource,
     stderrTail: status === 'ok' ? undefined : stderrSummary(stderr),
+    ...(args.includes('--timings') ? { stages: parseTimings(stderr) } : {}),
   };
+}
+
+/** The `--timings` table of the CLI (pipeline/timings.ts formatTimings): stage → seconds. */
+export function parseTimings(stderr: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of stderr.matchAll(/^(\S[\S ]*?)\s+(\d+\.\d+) s\s+[\d.]+ MB\/s$/gm)) out[m[1]] = Number(m[2]);
+  return out;
 }
 
 /** The lines of a failed run's stderr worth keeping: V8's fatal error and JS stack, else the last lines. */

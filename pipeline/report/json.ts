@@ -32,6 +32,11 @@ export interface Summary {
   edits: Record<string, number>;
   suggestions: number;
   errors: number;
+  /**
+   * false when the run skipped spin detection and restoration (`--no-spin`): a "clean"
+   * verdict then says nothing about spinning. Absent otherwise.
+   */
+  spinDetection?: false;
 }
 
 /**
@@ -81,8 +86,10 @@ export function toReportDocument(d: DocumentState): ReportDocument {
   return doc;
 }
 
-export function emptySummary(): Summary {
-  return { documents: 0, verdicts: { clean: 0, degraded: 0, skipped: 0 }, kinds: {}, edits: {}, suggestions: 0, errors: 0 };
+export function emptySummary(spin = true): Summary {
+  const s: Summary = { documents: 0, verdicts: { clean: 0, degraded: 0, skipped: 0 }, kinds: {}, edits: {}, suggestions: 0, errors: 0 };
+  if (!spin) s.spinDetection = false;
+  return s;
 }
 
 export function addToSummary(s: Summary, d: ReportDocument): void {

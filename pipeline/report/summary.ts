@@ -12,6 +12,7 @@ export function formatSummary(s: Summary): string {
   for (const [stage, n] of Object.entries(s.edits).sort()) rows.push([`edits ${stage}`, String(n)]);
   if (s.suggestions) rows.push(['suggestions', String(s.suggestions)]);
   if (s.errors) rows.push(['errors', String(s.errors)]);
+  if (s.spinDetection === false) rows.push(['spin detection', 'off']);
   const width = Math.max(...rows.map(([k]) => k.length));
   return rows.map(([k, v]) => `${k.padEnd(width)}  ${v.padStart(7)}`).join('\n') + '\n';
 }

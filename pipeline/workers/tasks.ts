@@ -75,7 +75,7 @@ export async function analyze(input: AnalyzeInput, withIndex = true): Promise<An
   }
   const bytes = typeof source === 'string' ? Buffer.byteLength(source) : source.length;
   const state = analyzeDocument(input.id, input.path, source, input.options);
-  const active = state.log !== undefined && state.verdict !== 'skipped';
+  const active = state.log !== undefined && state.verdict !== 'skipped' && input.options.spin !== false;
   if (!active) return { state: toPlain(state), bytes };
   const intrinsic = timed('detect', () => detectIntrinsic(state.log!.text));
   // A document spun on its own evidence is never a reference: retrieval data only.

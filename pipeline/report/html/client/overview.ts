@@ -27,7 +27,9 @@ function buildOverview() {
     return s.verdicts[v] ? '<span style="width:' + (100 * s.verdicts[v] / Math.max(1, s.documents)) + '%;background:var(--' + v + ')"></span>' : '';
   }).join('') + '</div><div class="legend">' + VERDICTS.map(function (v) {
     return '<span><i class="sw" style="background:var(--' + v + ')"></i><b data-stat="verdict-' + v + '">' + s.verdicts[v] + '</b> ' + v + '</span>';
-  }).join('') + (s.errors ? '<span class="muted"><b data-stat="errors">' + s.errors + '</b>&nbsp;errors</span>' : '') + '</div></section>';
+  }).join('') + (s.errors ? '<span class="muted"><b data-stat="errors">' + s.errors + '</b>&nbsp;errors</span>' : '') + '</div>' +
+    // A --no-spin run: "clean" means clean of the other degradations only.
+    (s.spinDetection === false ? '<p class="muted" data-stat="spin-off">Spin detection was off for this run (--no-spin).</p>' : '') + '</section>';
 
   var stageRows = STAGES.filter(function (st) { return s.edits[st]; });
   var total = stageRows.reduce(function (n, st) { return n + s.edits[st]; }, 0);
