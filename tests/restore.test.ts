@@ -271,7 +271,7 @@ describe('OrderIndex', () => {
   });
 });
 
-describe('short sentences within a known source', () => {
+describe('sentences within a known source', () => {
   const ref = [
     'The factory in Dayton closed its doors on Friday after forty years of production.',
     'People were losing jobs.',
@@ -290,6 +290,21 @@ describe('short sentences within a known source', () => {
     ].join(' ');
     const r = restore(spun, { ref });
     expect(r.text).toContain('People were losing jobs.');
+  });
+
+  it('restores a longer sentence the skeleton index cannot reach, by the general alignment test within the known source', () => {
+    const source = 'His motions plainly denoted his extreme exhaustion. ' + ref;
+    // Placed last, far from where its source stands: sentence order does not reach it either.
+    const spun = [
+      'The factory in Dayton closed its doors on Friday after forty years of manufacturing.',
+      'The company blamed rising costs and falling demand for its steel merchandise.',
+      'Union leaders said the workers had received no notice before the announcement.',
+      'The mayor promised to help the families find new employment in the region.',
+      'His gestures plainly denoted his intense fatigue.',
+    ].join(' ');
+    const r = restore(spun, { ref: source });
+    expect(r.text).toContain('His motions plainly denoted his extreme exhaustion.');
+    expect(restore('His gestures plainly denoted his intense fatigue.', { ref: source }).text).toBe('His gestures plainly denoted his intense fatigue.');
   });
 
   it('needs the source: the same short sentence alone is left as it is', () => {

@@ -29,9 +29,9 @@ const INSERTION = 0.7;
  * journalism; a sentence shared by two articles is the same sentence). Alignment is
  * local: only runs bounded by aligned words on both sides are restored. Candidates come
  * from the skeleton index and, for units it does not reach, from sentence order
- * (order.ts); either way a candidate must pass the same alignment test. Last, short
- * sentences still unaligned are looked for in the document's known sources, with
- * synonyms only (paired.ts).
+ * (order.ts); either way a candidate must pass the same alignment test. Last,
+ * sentences still unaligned are looked for among all the sentences of the document's
+ * known sources: by the same test, or for a short one with synonyms only (paired.ts).
  */
 export function restoreAligned(ctx: RestoreContext, learned: Learned[]): Edit[] {
   const edits: Edit[] = [];

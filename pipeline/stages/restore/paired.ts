@@ -1,19 +1,24 @@
-import { alignUnits, type Alignment } from '../align/align.js';
+import { acceptedAlignment, alignUnits, type Alignment } from '../align/align.js';
 import { lexiconJudge } from '../align/judge.js';
 import type { Token } from '../align/tokens.js';
 import type { RefUnit } from '../reference.js';
 import type { OrderIndex } from './order.js';
 
 /**
- * Short sentences within a document's sources. When several sentences of a spun
- * document aligned with one reference article, that article is its source; a short
- * sentence of the spun document that found no alignment ("Individuals were losing
- * chores.") is compared with that article's sentences of about its length, and taken
- * as the rendering of one of them when every difference is a WordNet synonym or a
- * spinner filler and the two share at least one word. Too short for the general
- * alignment test (which wants three anchors and 45% of the words), such a sentence is
- * recognised here only because its source is already known, and only with synonyms:
- * looser relatives ("bases" for "feet") would match unrelated short sentences.
+ * Sentences within a document's known sources. When several sentences of a spun
+ * document aligned with one reference article, that article is its source; a sentence
+ * of the spun document that found no alignment is compared with that article's
+ * sentences of about its length, and taken as the rendering of exactly one of them:
+ * - by the general alignment test (three anchors, 45% of the words, differences
+ *   explained), which the skeleton index did not get to run because the two share too
+ *   few skeleton shingles ("His gestures plainly denoted his intense fatigue." for "His
+ *   motions plainly denoted his extreme exhaustion."); or
+ * - for a short sentence ("Individuals were losing chores."), too short for that test,
+ *   when every difference is a WordNet synonym or a spinner filler and the two share at
+ *   least one word: looser relatives ("bases" for "feet") would match unrelated short
+ *   sentences.
+ * Recognised here only because the source is already known, and only when a single
+ * sentence of the sources qualifies.
  */
 
 export interface Matched {
@@ -25,8 +30,8 @@ export interface Matched {
 const MIN_ALIGNED = 3;
 /** Sources tried per unit, most aligned first. */
 const MAX_SOURCES = 2;
-/** Longest unit (in tokens) this looks at; longer ones are the general test's. */
-const MAX_TOKENS = 14;
+/** Longest unit (in tokens) matched by synonyms alone; longer ones need the general test. */
+const MAX_SHORT = 14;
 
 export function matchInSources(units: ReadonlyArray<{ tokens: readonly Token[] }>, best: Array<Matched | undefined>, order: OrderIndex): void {
   const aligned = new Map<string, number>();
@@ -39,7 +44,7 @@ export function matchInSources(units: ReadonlyArray<{ tokens: readonly Token[] }
   if (sources.length === 0) return;
   units.forEach((u, i) => {
     const n = u.tokens.length;
-    if (best[i] || n < 2 || n > MAX_TOKENS) return;
+    if (best[i] || n < 2) return;
     const keys = new Set(u.tokens.map((t) => t.key));
     let found: Matched | undefined;
     let ties = 0;
@@ -47,8 +52,8 @@ export function matchInSources(units: ReadonlyArray<{ tokens: readonly Token[] }
       for (const ref of order.unitsOf(id)) {
         const m = ref.tokens.length;
         if (Math.abs(m - n) > Math.max(2, 0.3 * n) || !ref.tokens.some((t) => keys.has(t.key))) continue;
-        const al = alignUnits(u.tokens, ref.tokens, lexiconJudge);
-        if (!synonymsOnly(al)) continue;
+        const al = acceptedAlignment(u.tokens, ref.tokens, lexiconJudge) ?? (n <= MAX_SHORT ? synonymsOnly(alignUnits(u.tokens, ref.tokens, lexiconJudge)) : undefined);
+        if (!al) continue;
         if (found && al.score === found.al.score) ties++;
         else if (!found || al.score > found.al.score) {
           found = { ref, al: { ...al, accepted: true } };
@@ -61,6 +66,8 @@ export function matchInSources(units: ReadonlyArray<{ tokens: readonly Token[] }
   });
 }
 
-function synonymsOnly(al: Alignment): boolean {
-  return al.anchors > 0 && al.pairs.length > 0 && al.pairs.every((p) => p.interior && (p.kind === 'synonym' || p.kind === 'filler'));
+/** The alignment, when it has an anchor and every difference is an interior synonym or filler. */
+function synonymsOnly(al: Alignment): Alignment | undefined {
+  const ok = al.anchors > 0 && al.pairs.length > 0 && al.pairs.every((p) => p.interior && (p.kind === 'synonym' || p.kind === 'filler'));
+  return ok ? al : undefined;
 }
