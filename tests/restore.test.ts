@@ -307,6 +307,20 @@ describe('sentences within a known source', () => {
     expect(restore('His gestures plainly denoted his intense fatigue.', { ref: source }).text).toBe('His gestures plainly denoted his intense fatigue.');
   });
 
+  it('takes a sentence that is also part of a quotation for one candidate, not a tie', () => {
+    const source = '"Our hope lies in peace. His motions plainly denoted his extreme exhaustion." ' + ref;
+    // Between two sentences whose sources are neighbours ("People were losing jobs."
+    // between them): sentence order does not reach the quotation.
+    const spun = [
+      'The factory in Dayton closed its doors on Friday after forty years of manufacturing.',
+      'His gestures plainly denoted his intense fatigue.',
+      'The company blamed rising costs and falling demand for its steel merchandise.',
+      'Union leaders said the workers had received no notice before the announcement.',
+      'The mayor promised to help the families find new employment in the region.',
+    ].join(' ');
+    expect(restore(spun, { ref: source }).text).toContain('His motions plainly denoted his extreme exhaustion.');
+  });
+
   it('needs the source: the same short sentence alone is left as it is', () => {
     const r = restore('Individuals were losing chores.', { ref });
     expect(r.text).toBe('Individuals were losing chores.');

@@ -54,7 +54,11 @@ export function matchInSources(units: ReadonlyArray<{ tokens: readonly Token[] }
         if (Math.abs(m - n) > Math.max(2, 0.3 * n) || !ref.tokens.some((t) => keys.has(t.key))) continue;
         const al = acceptedAlignment(u.tokens, ref.tokens, lexiconJudge) ?? (n <= MAX_SHORT ? synonymsOnly(alignUnits(u.tokens, ref.tokens, lexiconJudge)) : undefined);
         if (!al) continue;
-        if (found && al.score === found.al.score) ties++;
+        // The same words twice (a sentence, and the part of a quotation that is that
+        // sentence) are one candidate, not a tie.
+        if (found && al.score === found.al.score) {
+          if (!sameWords(ref.tokens, found.ref.tokens)) ties++;
+        }
         else if (!found || al.score > found.al.score) {
           found = { ref, al: { ...al, accepted: true } };
           ties = 0;
@@ -70,4 +74,8 @@ export function matchInSources(units: ReadonlyArray<{ tokens: readonly Token[] }
 function synonymsOnly(al: Alignment): Alignment | undefined {
   const ok = al.anchors > 0 && al.pairs.length > 0 && al.pairs.every((p) => p.interior && (p.kind === 'synonym' || p.kind === 'filler'));
   return ok ? al : undefined;
+}
+
+function sameWords(a: readonly Token[], b: readonly Token[]): boolean {
+  return a.length === b.length && a.every((t, k) => t.key === b[k].key);
 }
