@@ -42,6 +42,25 @@ describe('alignment', () => {
     expect(al.pairs.filter((p) => p.interior).map((p) => p.kind)).not.toContain('fact');
   });
 
+  it('judges a run only the reference has (an insertion) like any other, without a NaN', () => {
+    // 1942 State of the Union (public domain), spun: "swallowing up" lost its "up".
+    const al = alignUnits(
+      tokenize('It can achieve its destructions by isolating us and swallowing all our coalition.'),
+      tokenize('It can achieve its ends by isolating us and swallowing up all our allies.'),
+      lexiconJudge,
+    );
+    expect(Number.isFinite(al.explained)).toBe(true);
+    expect(Number.isFinite(al.score)).toBe(true);
+    expect(al.accepted).toBe(true);
+    const r = restore('It can achieve its destructions by isolating us and swallowing all our coalition.', {
+      ref: 'It can achieve its ends by isolating us and swallowing up all our allies.',
+    });
+    // The swaps are applied; the missing "up" is only suggested (below the default 0.8).
+    const applied = r.edits.filter((e) => e.confidence >= 0.8).map((e) => `${e.before}→${e.after}`);
+    expect(applied.sort()).toEqual(['coalition→allies', 'destructions→ends']);
+    expect(r.edits.find((e) => e.after.trim() === 'up')?.confidence).toBeLessThan(0.8);
+  });
+
   it('rejects sentences whose names or numbers differ', () => {
     const al = alignUnits(
       tokenize('Senator Maria Lopez said the bill would help 300 farmers sell grain.'),

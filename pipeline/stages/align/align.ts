@@ -154,9 +154,11 @@ function judgeChunks(spun: readonly Token[], ref: readonly Token[], chunks: Chun
       const pieces = judge.split(sA, sB, context);
       if (pieces) {
         pair.pieces = pieces.map((p) => ({ a: [c.a[0] + p.a[0], c.a[0] + p.a[1]], b: [c.b[0] + p.b[0], c.b[0] + p.b[1]], kind: p.kind }));
-        // Credit the explained share of the run's tokens.
+        // Credit the explained share of the run's tokens. A run with no degraded tokens
+        // (words only the reference has) earns none: 0/0 would make the whole
+        // alignment's `explained` NaN, and every test on it false.
         const explainedTokens = pieces.filter((p) => p.kind !== 'unexplained').reduce((n, p) => n + p.a[1] - p.a[0], 0);
-        explainedContent += (weight * explainedTokens) / sA.length;
+        if (sA.length > 0) explainedContent += (weight * explainedTokens) / sA.length;
         explainedPairs += pieces.filter((p) => p.kind !== 'unexplained').length;
       }
     }

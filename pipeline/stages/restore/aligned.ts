@@ -57,7 +57,8 @@ export function restoreAligned(ctx: RestoreContext, learned: Learned[]): Edit[] 
       const e = pairEdit(ctx, u.tokens, found.ref, pair, found.al);
       if (!e) continue;
       edits.push(e);
-      if ((pair.kind === 'synonym' || pair.kind === 'related') && e.source) {
+      // Words only the reference has (an insertion) teach no substitution.
+      if ((pair.kind === 'synonym' || pair.kind === 'related') && e.source && pair.a[1] > pair.a[0]) {
         const spunTokens = u.tokens.slice(pair.a[0], pair.a[1]);
         learned.push({
           spun: spunTokens.map((t) => t.key).join(' '),
