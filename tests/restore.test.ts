@@ -326,6 +326,22 @@ describe('sentences within a known source', () => {
     expect(restore('His gestures plainly denoted his intense fatigue.', { ref: source }).text).toBe('His gestures plainly denoted his intense fatigue.');
   });
 
+  it('restores a short sentence that is the same words but for one close relative, word for word', () => {
+    const source = 'It was his death stroke. ' + ref;
+    const spun = (last: string) =>
+      [
+        'The factory in Dayton closed its doors on Friday after forty years of manufacturing.',
+        last,
+        'The company blamed rising costs and falling demand for its steel merchandise.',
+        'Union leaders said the workers had received no notice before the announcement.',
+        'The mayor promised to help the families find new employment in the region.',
+      ].join(' ');
+    const applied = (text: string) => restore(text, { ref: source }).edits.filter((e) => e.confidence >= 0.8).map((e) => `${e.before}→${e.after}`);
+    expect(applied(spun('It was his death touch.'))).toContain('touch→stroke');
+    // Not word for word: one word against two is not a relative's swap.
+    expect(applied(spun('It was his death.')).join()).not.toContain('stroke');
+  });
+
   it('takes a sentence that is also part of a quotation for one candidate, not a tie', () => {
     const source = '"Our hope lies in peace. His motions plainly denoted his extreme exhaustion." ' + ref;
     // Between two sentences whose sources are neighbours ("People were losing jobs."

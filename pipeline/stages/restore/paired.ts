@@ -32,6 +32,9 @@ const MIN_ALIGNED = 3;
 const MAX_SOURCES = 2;
 /** Longest unit (in tokens) matched by synonyms alone; longer ones need the general test. */
 const MAX_SHORT = 14;
+/** A short unit that is the same words but for one close relative: its anchors, and their share of it. */
+const SAME_WORDS_ANCHORS = 3;
+const SAME_WORDS_RATIO = 0.6;
 
 export function matchInSources(units: ReadonlyArray<{ tokens: readonly Token[] }>, best: Array<Matched | undefined>, order: OrderIndex): void {
   const aligned = new Map<string, number>();
@@ -52,7 +55,7 @@ export function matchInSources(units: ReadonlyArray<{ tokens: readonly Token[] }
       for (const ref of order.unitsOf(id)) {
         const m = ref.tokens.length;
         if (Math.abs(m - n) > Math.max(2, 0.3 * n) || !ref.tokens.some((t) => keys.has(t.key))) continue;
-        const al = acceptedAlignment(u.tokens, ref.tokens, lexiconJudge) ?? (n <= MAX_SHORT ? synonymsOnly(alignUnits(u.tokens, ref.tokens, lexiconJudge)) : undefined);
+        const al = acceptedAlignment(u.tokens, ref.tokens, lexiconJudge) ?? (n <= MAX_SHORT ? shortMatch(alignUnits(u.tokens, ref.tokens, lexiconJudge)) : undefined);
         if (!al) continue;
         // The same words twice (a sentence, and the part of a quotation that is that
         // sentence) are one candidate, not a tie.
@@ -70,10 +73,21 @@ export function matchInSources(units: ReadonlyArray<{ tokens: readonly Token[] }
   });
 }
 
-/** The alignment, when it has an anchor and every difference is an interior synonym or filler. */
-function synonymsOnly(al: Alignment): Alignment | undefined {
-  const ok = al.anchors > 0 && al.pairs.length > 0 && al.pairs.every((p) => p.interior && (p.kind === 'synonym' || p.kind === 'filler'));
-  return ok ? al : undefined;
+/**
+ * The alignment of a short unit, when it has an anchor and every difference is an
+ * interior synonym or filler; or when the two are the same words but for one close
+ * relative, word for word ("It was his death touch." / "It was his death stroke."):
+ * three anchors or more, most of the unit.
+ */
+function shortMatch(al: Alignment): Alignment | undefined {
+  if (al.anchors === 0 || al.pairs.length === 0 || !al.pairs.every((p) => p.interior)) return undefined;
+  if (al.pairs.every((p) => p.kind === 'synonym' || p.kind === 'filler')) return al;
+  const related = al.pairs.filter((p) => p.kind === 'related').length;
+  // Word for word: a run at the unit's edge that takes in more of the reference ("large"
+  // against "colossal. this he", a sentence the segmenter did not split) is not one word.
+  const wordForWord = al.pairs.every((p) => p.a[1] - p.a[0] === p.b[1] - p.b[0] && (p.kind === 'synonym' || p.kind === 'related'));
+  const oneRelative = related === 1 && wordForWord;
+  return oneRelative && al.anchors >= SAME_WORDS_ANCHORS && al.anchorRatio >= SAME_WORDS_RATIO ? al : undefined;
 }
 
 function sameWords(a: readonly Token[], b: readonly Token[]): boolean {
