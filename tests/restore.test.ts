@@ -61,6 +61,16 @@ describe('alignment', () => {
     expect(r.edits.find((e) => e.after.trim() === 'up')?.confidence).toBeLessThan(0.8);
   });
 
+  it('rejects sentences that differ in a negation between aligned words, but not for a negating expression or an edge clause', () => {
+    const align = (a: string, b: string) => alignUnits(tokenize(a), tokenize(b), lexiconJudge).accepted;
+    expect(align('Victory is not winning for our party.', 'Victory is winning for our country.')).toBe(false);
+    // WordNet's "not bad" is a synonym of "good"; "no matter" of "regardless".
+    expect(align('We have got a not bad beginning in our hospitals.', 'We have got a good beginning in our hospitals.')).toBe(true);
+    expect(align('We kept the same weapon, no matter the precautions of the war.', 'We kept the same weapon, regardless the precautions of the war.')).toBe(true);
+    // A clause at the edge is left alone, not taken for the opposite sentence.
+    expect(align('This glorious thing is utterly unknown to men ashore! never!', 'This glorious thing is utterly unknown to men ashore!')).toBe(true);
+  });
+
   it('rejects sentences whose names or numbers differ', () => {
     const al = alignUnits(
       tokenize('Senator Maria Lopez said the bill would help 300 farmers sell grain.'),

@@ -1,4 +1,5 @@
 import { alignTokens, type Chunk } from './diff-pairs.js';
+import { isKnown } from '../../lexicon/query.js';
 import { isSpinnerPhrase } from '../../lexicon/spinner-phrases.js';
 import { FUNCTION_WORDS, isNumber, type Token } from './tokens.js';
 
@@ -32,6 +33,8 @@ export interface Alignment {
   anchors: number;
   /** anchors / tokens of the degraded unit. */
   anchorRatio: number;
+  /** Anchors that are content words (not function words or numbers). */
+  contentAnchors: number;
   pairs: AlignedPair[];
   /** Share of replaced degraded content words explained (synonym, related, filler). */
   explained: number;
@@ -58,6 +61,34 @@ const LONG_RUN = 5;
 const EDGE_RUN = 3;
 
 const isContent = (t: Token) => !FUNCTION_WORDS.has(t.key) && !isNumber(t.key);
+
+/** Runs this unequal are different clauses, not swapped words (restore/aligned.ts does not apply them). */
+export const veryUnequal = (a: number, b: number): boolean => Math.max(a, b) > 2 * Math.min(a, b) + 2;
+
+const isNegation = (key: string): boolean => key === 'not' || key === 'no' || key === 'never' || key === 'nor' || key.endsWith("n't");
+
+/**
+ * Negations in a run ("not", "never", "don't"), leaving out those that begin a WordNet
+ * expression ("not bad" for "good", "no matter" for "regardless"): part of a word.
+ */
+function negations(tokens: readonly Token[]): number {
+  let n = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    if (!isNegation(tokens[k].key)) continue;
+    const expression = [2, 3].some((len) => k + len <= tokens.length && isKnown(tokens.slice(k, k + len).map((t) => t.key).join(' ')));
+    if (!expression) n++;
+  }
+  return n;
+}
+
+/**
+ * Does one run negate where the other does not? Only runs restoration could apply
+ * count: not words only the reference has (restore/aligned.ts only suggests them), nor
+ * runs of very unequal length (a clause one unit has, which it leaves alone).
+ */
+function flipsPolarity(sA: readonly Token[], sB: readonly Token[]): boolean {
+  return sA.length > 0 && !veryUnequal(sA.length, sB.length) && negations(sA) !== negations(sB);
+}
 
 /**
  * Aligns a degraded unit (sentence or quotation) with a reference unit and decides
@@ -129,11 +160,20 @@ function judgeChunks(spun: readonly Token[], ref: readonly Token[], chunks: Chun
   let explainedPairs = 0;
   let facts = 0;
   let edgeContent = 0;
+  let polarityFlips = 0;
   chunks.forEach((c, i) => {
     if (c.kind !== 'replace') return;
     const sA = spun.slice(c.a[0], c.a[1]);
     const sB = ref.slice(c.b[0], c.b[1]);
-    const interior = isInterior(chunks, i, spun.length, ref.length, phraseSwap(sA, sB));
+    let interior = isInterior(chunks, i, spun.length, ref.length, phraseSwap(sA, sB));
+    // Spinners keep negations: a run that has one where its counterpart does not says
+    // the opposite. Inside a unit, the two units do ("Victory is not winning for our
+    // party." / "Victory is winning for our country."); at its edge, the run is a clause
+    // one unit has and the other lacks ("… ashore! never!"), left alone.
+    if (interior && flipsPolarity(sA, sB)) {
+      if (i === 0 || i === chunks.length - 1) interior = false;
+      else polarityFlips++;
+    }
     // Edge runs are clauses one unit has and the other lacks; they are not judged.
     const context = { before: spun[c.a[0] - 1], after: spun[c.a[1]] };
     const kind = interior ? judge.judge(sA, sB, context) : 'unexplained';
@@ -174,6 +214,7 @@ function judgeChunks(spun: readonly Token[], ref: readonly Token[], chunks: Chun
     longestRun >= LONG_RUN;
   const accepted =
     facts === 0 &&
+    polarityFlips === 0 &&
     anchors >= opts.minAnchors &&
     anchorRatio >= opts.minAnchorRatio &&
     ((sameWords && explained >= opts.minExplained) ||
@@ -182,7 +223,7 @@ function judgeChunks(spun: readonly Token[], ref: readonly Token[], chunks: Chun
   // Among accepted alignments the best explains the most of the unit, edges included.
   const coverage = explainedContent / Math.max(1, replacedContent + edgeContent);
   const score = facts ? 0 : Math.min(1, 0.5 * anchorRatio + 0.5 * coverage);
-  return { anchors, anchorRatio, pairs, explained, accepted, score };
+  return { anchors, anchorRatio, contentAnchors, pairs, explained, accepted, score };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { makeEdit, type Edit } from '../../edits.js';
-import { acceptedAlignment, type AlignedPair, type Alignment } from '../align/align.js';
+import { acceptedAlignment, veryUnequal, type AlignedPair, type Alignment } from '../align/align.js';
 import { lexiconJudge, spinnerSwap } from '../align/judge.js';
 import { FUNCTION_WORDS, type Token } from '../align/tokens.js';
 import { units } from '../align/units.js';
@@ -94,7 +94,7 @@ function pairEdit(ctx: RestoreContext, spun: Token[], ref: RefUnit, pair: Aligne
   const nB = b1 - b0;
   // Very unequal runs are different clauses, not swapped words (unless the long side
   // is a known spinner phrase: "due to the fact that" for "because").
-  if (Math.max(nA, nB) > 2 * Math.min(nA, nB) + 2 && !spinnerSwap(spun.slice(a0, a1), ref.tokens.slice(b0, b1))) return undefined;
+  if (veryUnequal(nA, nB) && !spinnerSwap(spun.slice(a0, a1), ref.tokens.slice(b0, b1))) return undefined;
   const confidence =
     pair.kind === 'unexplained' ? (al.anchorRatio >= 0.65 && al.explained >= 0.5 ? 0.85 : 0.7) : CONFIDENCE[pair.kind];
   const anchorsNote = `${al.anchors} of ${spun.length} words aligned, ${Math.round(al.explained * 100)}% of differences explained`;

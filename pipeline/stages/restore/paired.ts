@@ -32,6 +32,14 @@ const MIN_ALIGNED = 3;
 const MAX_SOURCES = 2;
 /** Longest unit (in tokens) matched by synonyms alone; longer ones need the general test. */
 const MAX_SHORT = 14;
+/**
+ * Content words a unit must share verbatim with a sentence of its sources to pass there
+ * by the general test. Tried against every sentence of an article, not only the few the
+ * index retrieves, the test finds sentences built alike: "This is not who we are." and
+ * "This is not us.", "America is not good because it is great" and "America is great
+ * because it is good" (the first pair shares no content word, the second one).
+ */
+const MIN_CONTENT_ANCHORS = 2;
 /** A short unit that is the same words but for one close relative: its anchors, and their share of it. */
 const SAME_WORDS_ANCHORS = 3;
 const SAME_WORDS_RATIO = 0.6;
@@ -55,7 +63,13 @@ export function matchInSources(units: ReadonlyArray<{ tokens: readonly Token[] }
       for (const ref of order.unitsOf(id)) {
         const m = ref.tokens.length;
         if (Math.abs(m - n) > Math.max(2, 0.3 * n) || !ref.tokens.some((t) => keys.has(t.key))) continue;
-        const al = acceptedAlignment(u.tokens, ref.tokens, lexiconJudge) ?? (n <= MAX_SHORT ? shortMatch(alignUnits(u.tokens, ref.tokens, lexiconJudge)) : undefined);
+        const general = acceptedAlignment(u.tokens, ref.tokens, lexiconJudge);
+        const al =
+          general && general.contentAnchors >= MIN_CONTENT_ANCHORS
+            ? general
+            : n <= MAX_SHORT
+              ? shortMatch(alignUnits(u.tokens, ref.tokens, lexiconJudge))
+              : undefined;
         if (!al) continue;
         // The same words twice (a sentence, and the part of a quotation that is that
         // sentence) are one candidate, not a tie.
@@ -74,13 +88,13 @@ export function matchInSources(units: ReadonlyArray<{ tokens: readonly Token[] }
 }
 
 /**
- * The alignment of a short unit, when it has an anchor and every difference is an
+ * The alignment of a short unit, when a content word anchors it and every difference is an
  * interior synonym or filler; or when the two are the same words but for one close
  * relative, word for word ("It was his death touch." / "It was his death stroke."):
  * three anchors or more, most of the unit.
  */
 function shortMatch(al: Alignment): Alignment | undefined {
-  if (al.anchors === 0 || al.pairs.length === 0 || !al.pairs.every((p) => p.interior)) return undefined;
+  if (al.contentAnchors === 0 || al.pairs.length === 0 || !al.pairs.every((p) => p.interior)) return undefined;
   if (al.pairs.every((p) => p.kind === 'synonym' || p.kind === 'filler')) return al;
   const related = al.pairs.filter((p) => p.kind === 'related').length;
   // Word for word: a run at the unit's edge that takes in more of the reference ("large"
