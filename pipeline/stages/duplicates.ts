@@ -4,7 +4,6 @@
  * band bucket, never all pairs. Groups are joined transitively; each group's
  * representative is the cleanest copy (lowest spin score, then first by id).
  */
-import { fnv1a32 } from '../hash.js';
 
 export interface DupDoc {
   id: string;
@@ -36,11 +35,26 @@ const ADD = new Uint32Array(HASHES);
   }
 }
 
+/**
+ * hash.ts fnv1a32 of `words.slice(i, i + SHINGLE).join(' ')`, hashed word by word: the same
+ * value without building the slice and the string (a shingle per word of every text:
+ * they were most of the time signature took).
+ */
+function shingleHash(words: readonly string[], i: number): number {
+  let h = 0x811c9dc5;
+  for (let k = i; k < i + SHINGLE; k++) {
+    if (k > i) h = Math.imul(h ^ 32, 0x01000193);
+    const w = words[k];
+    for (let j = 0; j < w.length; j++) h = Math.imul(h ^ w.charCodeAt(j), 0x01000193);
+  }
+  return h >>> 0;
+}
+
 /** MinHash signature of a text's lower-cased word 5-shingles, or undefined when too short. */
 export function signature(text: string): Uint32Array | undefined {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const shingles = new Set<number>();
-  for (let i = 0; i + SHINGLE <= words.length; i++) shingles.add(fnv1a32(words.slice(i, i + SHINGLE).join(' ')));
+  for (let i = 0; i + SHINGLE <= words.length; i++) shingles.add(shingleHash(words, i));
   if (shingles.size < MIN_SHINGLES) return undefined;
   const sig = new Uint32Array(HASHES).fill(0xffffffff);
   for (const h of shingles) {
