@@ -72,6 +72,8 @@ export function indexData(text: string, withReference: boolean): IndexData {
     for (const t of tokens) if (!t.cap) lowercase.add(hash53(t.key));
     pushNgrams(tokens, ngrams);
     for (let k = 0; k < tokens.length; k++) {
+      // isNamePhrase rejects a span whose first token is lower case: no span to build.
+      if (!tokens[k].cap) continue;
       for (let n = 2; n <= MAX_PHRASE && k + n <= tokens.length; n++) {
         const span = tokens.slice(k, k + n);
         if (isNamePhrase(text, span, k === 0)) phrases.push([span.map((t) => t.key).join(' '), span[0].start, span[n - 1].end]);
