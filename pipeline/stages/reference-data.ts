@@ -11,6 +11,7 @@ import { lexicon, normalizeLemma } from '../lexicon/store.js';
 import { factOf } from './align/facts.js';
 import { FUNCTION_WORDS, isNumber, type Token } from './align/tokens.js';
 import { units } from './align/units.js';
+import type { Span } from './segment.js';
 
 const SHINGLE = 3;
 const MAX_PHRASE = 5;
@@ -51,9 +52,12 @@ export function ngramHashes(text: string): Float64Array {
   return Float64Array.from(out);
 }
 
-/** The index data of a document's text (the text the index will hold). */
-export function indexData(text: string, withReference: boolean): IndexData {
-  const all = units(text);
+/**
+ * The index data of a document's text (the text the index will hold). `sentences`: its
+ * sentence spans (segment.ts), when detection has split it already.
+ */
+export function indexData(text: string, withReference: boolean, sentences?: readonly Span[]): IndexData {
+  const all = units(text, sentences);
   const unitArr = new Int32Array(all.length * 3);
   const shingles: number[] = [];
   const shingleEnds = new Int32Array(all.length);

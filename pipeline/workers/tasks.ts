@@ -19,6 +19,7 @@ import { ReferenceIndex, type SharedReferenceIndex } from '../stages/reference.j
 import { openSlots, type Slots, type SlotsRef } from '../corpus/store.js';
 import { indexData, type IndexData } from '../stages/reference-data.js';
 import { restoreDocument, type Suspect } from '../stages/restore.js';
+import { segment } from '../stages/segment.js';
 import { stageTimings, timed } from '../timings.js';
 import { forgetMemos } from '../memos.js';
 
@@ -77,10 +78,13 @@ export async function analyze(input: AnalyzeInput, withIndex = true): Promise<An
   const state = analyzeDocument(input.id, input.path, source, input.options);
   const active = state.log !== undefined && state.verdict !== 'skipped' && input.options.spin !== false;
   if (!active) return { state: toPlain(state), bytes };
-  const intrinsic = timed('detect', () => detectIntrinsic(state.log!.text));
+  const text = state.log!.text;
+  // One sentence split (Intl.Segmenter, a good part of either stage) for detection and the index.
+  const seg = timed('detect', () => segment(text));
+  const intrinsic = timed('detect', () => detectIntrinsic(text, seg));
   // A document spun on its own evidence is never a reference: retrieval data only.
   if (!withIndex) return { state: toPlain(state), bytes, intrinsic };
-  const index = timed('index', () => indexData(state.log!.text, !intrinsic.spun));
+  const index = timed('index', () => indexData(text, !intrinsic.spun, seg.sentences));
   return { state: toPlain(state), bytes, intrinsic, index };
 }
 

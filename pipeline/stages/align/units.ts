@@ -1,4 +1,4 @@
-import { sentences as sentenceSpans } from '../segment.js';
+import { sentences as sentenceSpans, type Span } from '../segment.js';
 import { tokenize, type Token } from './tokens.js';
 
 /** A stretch of a document that alignment works on: a sentence or a quotation. */
@@ -18,10 +18,12 @@ export function quoteSpans(text: string): Array<{ start: number; end: number }> 
   return out;
 }
 
-/** Sentences and quotations of a document, each with its tokens. */
-export function units(text: string): Unit[] {
+/**
+ * Sentences and quotations of a document, each with its tokens. `sentences`: the
+ * document's sentence spans (segment.ts) when the caller has them already.
+ */
+export function units(text: string, sentences: readonly Span[] = sentenceSpans(text)): Unit[] {
   const out: Unit[] = [];
-  const sentences = sentenceSpans(text);
   for (const s of sentences) out.push({ start: s.start, end: s.end, kind: 'sentence', tokens: tokenize(text, s.start, s.end) });
   for (const q of quoteSpans(text)) {
     out.push({ ...q, kind: 'quote', tokens: tokenize(text, q.start, q.end) });
