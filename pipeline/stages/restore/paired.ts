@@ -14,9 +14,9 @@ import type { OrderIndex } from './order.js';
  *   few skeleton shingles ("His gestures plainly denoted his intense fatigue." for "His
  *   motions plainly denoted his extreme exhaustion."); or
  * - for a short sentence ("Individuals were losing chores."), too short for that test,
- *   when every difference is a WordNet synonym or a spinner filler and the two share at
- *   least one word: looser relatives ("bases" for "feet") would match unrelated short
- *   sentences.
+ *   when every difference is a WordNet synonym or a spinner filler and the two share a
+ *   content word, or when the two are the same words but for one close relative, word
+ *   for word; looser matches ("bases" for "feet") would take unrelated short sentences.
  * Recognised here only because the source is already known, and only when a single
  * sentence of the sources qualifies.
  */
@@ -75,8 +75,7 @@ export function matchInSources(units: ReadonlyArray<{ tokens: readonly Token[] }
         // sentence) are one candidate, not a tie.
         if (found && al.score === found.al.score) {
           if (!sameWords(ref.tokens, found.ref.tokens)) ties++;
-        }
-        else if (!found || al.score > found.al.score) {
+        } else if (!found || al.score > found.al.score) {
           found = { ref, al: { ...al, accepted: true } };
           ties = 0;
         }
