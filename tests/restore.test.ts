@@ -308,62 +308,42 @@ describe('sentences within a known source', () => {
     'Union leaders said the workers had received no warning before the announcement.',
     'The mayor promised to help the families find new work in the region.',
   ].join(' ');
+  // A spun rendering of the reference's sentences but the second, with `extra` at `at`.
+  const SPUN_BODY = [
+    'The factory in Dayton closed its doors on Friday after forty years of manufacturing.',
+    'The company blamed rising costs and falling demand for its steel merchandise.',
+    'Union leaders said the workers had received no notice before the announcement.',
+    'The mayor promised to help the families find new employment in the region.',
+  ];
+  const spunWith = (extra: string, at: number) => [...SPUN_BODY.slice(0, at), extra, ...SPUN_BODY.slice(at)].join(' ');
 
   it('restores a short sentence whose differences are all synonyms, once the article is known to be the source', () => {
-    const spun = [
-      'The factory in Dayton closed its doors on Friday after forty years of manufacturing.',
-      'The company blamed rising costs and falling demand for its steel merchandise.',
-      'Union leaders said the workers had received no notice before the announcement.',
-      'The mayor promised to help the families find new employment in the region.',
-      'Individuals were losing chores.',
-    ].join(' ');
-    const r = restore(spun, { ref });
+    const r = restore(spunWith('Individuals were losing chores.', 4), { ref });
     expect(r.text).toContain('People were losing jobs.');
   });
 
   it('restores a longer sentence the skeleton index cannot reach, by the general alignment test within the known source', () => {
     const source = 'His motions plainly denoted his extreme exhaustion. ' + ref;
     // Placed last, far from where its source stands: sentence order does not reach it either.
-    const spun = [
-      'The factory in Dayton closed its doors on Friday after forty years of manufacturing.',
-      'The company blamed rising costs and falling demand for its steel merchandise.',
-      'Union leaders said the workers had received no notice before the announcement.',
-      'The mayor promised to help the families find new employment in the region.',
-      'His gestures plainly denoted his intense fatigue.',
-    ].join(' ');
-    const r = restore(spun, { ref: source });
+    const r = restore(spunWith('His gestures plainly denoted his intense fatigue.', 4), { ref: source });
     expect(r.text).toContain('His motions plainly denoted his extreme exhaustion.');
     expect(restore('His gestures plainly denoted his intense fatigue.', { ref: source }).text).toBe('His gestures plainly denoted his intense fatigue.');
   });
 
   it('restores a short sentence that is the same words but for one close relative, word for word', () => {
     const source = 'It was his death stroke. ' + ref;
-    const spun = (last: string) =>
-      [
-        'The factory in Dayton closed its doors on Friday after forty years of manufacturing.',
-        last,
-        'The company blamed rising costs and falling demand for its steel merchandise.',
-        'Union leaders said the workers had received no notice before the announcement.',
-        'The mayor promised to help the families find new employment in the region.',
-      ].join(' ');
-    const applied = (text: string) => restore(text, { ref: source }).edits.filter((e) => e.confidence >= 0.8).map((e) => `${e.before}→${e.after}`);
-    expect(applied(spun('It was his death touch.'))).toContain('touch→stroke');
+    const applied = (extra: string) =>
+      restore(spunWith(extra, 1), { ref: source }).edits.filter((e) => e.confidence >= 0.8).map((e) => `${e.before}→${e.after}`);
+    expect(applied('It was his death touch.')).toContain('touch→stroke');
     // Not word for word: one word against two is not a relative's swap.
-    expect(applied(spun('It was his death.')).join()).not.toContain('stroke');
+    expect(applied('It was his death.').join()).not.toContain('stroke');
   });
 
   it('takes a sentence that is also part of a quotation for one candidate, not a tie', () => {
     const source = '"Our hope lies in peace. His motions plainly denoted his extreme exhaustion." ' + ref;
     // Between two sentences whose sources are neighbours ("People were losing jobs."
     // between them): sentence order does not reach the quotation.
-    const spun = [
-      'The factory in Dayton closed its doors on Friday after forty years of manufacturing.',
-      'His gestures plainly denoted his intense fatigue.',
-      'The company blamed rising costs and falling demand for its steel merchandise.',
-      'Union leaders said the workers had received no notice before the announcement.',
-      'The mayor promised to help the families find new employment in the region.',
-    ].join(' ');
-    expect(restore(spun, { ref: source }).text).toContain('His motions plainly denoted his extreme exhaustion.');
+    expect(restore(spunWith('His gestures plainly denoted his intense fatigue.', 1), { ref: source }).text).toContain('His motions plainly denoted his extreme exhaustion.');
   });
 
   it('needs the source: the same short sentence alone is left as it is', () => {
