@@ -71,6 +71,16 @@ describe('alignment', () => {
     expect(align('This glorious thing is utterly unknown to men ashore! never!', 'This glorious thing is utterly unknown to men ashore!')).toBe(true);
   });
 
+  it('explains a spinner phrase inside a longer run ("an extremely" / "a very")', () => {
+    const al = alignUnits(
+      tokenize('It was an extremely cold winter for the farmers of the valley.'),
+      tokenize('It was a very cold winter for the farmers of the valley.'),
+      lexiconJudge,
+    );
+    expect(al.accepted).toBe(true);
+    expect(al.pairs).toMatchObject([{ kind: 'related', interior: true }]);
+  });
+
   it('rejects sentences whose names or numbers differ', () => {
     const al = alignUnits(
       tokenize('Senator Maria Lopez said the bill would help 300 farmers sell grain.'),

@@ -208,6 +208,9 @@ function segmentRuns(
     if (a.length && r.length) {
       if (a.length === 1 && r.length === 1 && numberValue(a[0].key) !== undefined && numberValue(a[0].key) === numberValue(r[0].key)) return [0, 'synonym'];
       if (a.every((t) => FUNCTION_WORDS.has(t.key)) && r.every((t) => FUNCTION_WORDS.has(t.key))) return opts.strict ? no : [1, 'related'];
+      // A spinner phrase inside a longer run ("an extremely" / "a very": the article
+      // follows the swapped word).
+      if (!opts.strict && spinnerSwap(a, r)) return [1, 'related'];
       const rel = kinship(key(a), key(r), opts.strict);
       return rel === 'synonym' ? [0, 'synonym'] : rel === 'related' ? [1, 'related'] : no;
     }
