@@ -113,6 +113,20 @@ describe('unspin apply (hand-made report)', () => {
     expect(existsSync(path.join(dir, 'out/diff/a.txt.diff'))).toBe(false);
   });
 
+  it('keeps saying spin detection was off when the report came from a --no-spin run', () => {
+    const { dir, report, key } = handMade();
+    const data = JSON.parse(read(report));
+    writeFileSync(report, JSON.stringify({ ...data, summary: { ...data.summary, spinDetection: false } }));
+    expect(run(['apply', decisionsFile(dir, key, []), '--report', report, '--out', 'out', '-q'], dir).status).toBe(0);
+    expect(JSON.parse(read(path.join(dir, 'out/report.json'))).summary.spinDetection).toBe(false);
+    expect(run(['apply', decisionsFile(dir, key, [], 'd2.json'), '--report', 'out/report.json', '--out', 'out2', '-q'], dir).status).toBe(0);
+    expect(JSON.parse(read(path.join(dir, 'out2/report.json'))).summary.spinDetection).toBe(false);
+    // A full run's report has no such field.
+    const plain = handMade();
+    expect(run(['apply', decisionsFile(plain.dir, plain.key, []), '--report', plain.report, '--out', 'out', '-q'], plain.dir).status).toBe(0);
+    expect(JSON.parse(read(path.join(plain.dir, 'out/report.json'))).summary).not.toHaveProperty('spinDetection');
+  });
+
   it.each([
     ['an unknown id', () => [{ id: 'feedfacecafe', accept: true }], (k: string) => k, /does not have: feedfacecafe/],
     ['an accepted suggestion overlapping an accepted edit', () => [{ id: WORD.id, accept: true }], (k: string) => k, /suggestion .* overlaps accepted edit/],

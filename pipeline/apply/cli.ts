@@ -106,7 +106,8 @@ async function run(args: Args): Promise<number> {
     cleanedText(doc, await loadOriginal(doc), decide(doc, decisions).accepted);
   }
 
-  const summary = emptySummary();
+  // A --no-spin run stays one: its summary still says spin detection was off.
+  const summary = emptySummary(report.summary?.spinDetection !== false);
   let accepted = 0;
   let rejected = 0;
   const out = await AtomicStream.open(path.join(args.out, 'report.json'));
