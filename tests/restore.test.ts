@@ -31,6 +31,9 @@ function restore(text: string, refs: Record<string, string>) {
   return { edits, text: applyEdits(text, edits) };
 }
 
+/** Aligns a degraded sentence with a reference sentence, with the sentence judge. */
+const alignPair = (spun: string, ref: string) => alignUnits(tokenize(spun), tokenize(ref), lexiconJudge);
+
 describe('alignment', () => {
   it('accepts a synonym-swapped rendering of a sentence and explains its differences', () => {
     const al = alignUnits(
@@ -44,10 +47,9 @@ describe('alignment', () => {
 
   it('judges a run only the reference has (an insertion) like any other, without a NaN', () => {
     // 1942 State of the Union (public domain), spun: "swallowing up" lost its "up".
-    const al = alignUnits(
-      tokenize('It can achieve its destructions by isolating us and swallowing all our coalition.'),
-      tokenize('It can achieve its ends by isolating us and swallowing up all our allies.'),
-      lexiconJudge,
+    const al = alignPair(
+      'It can achieve its destructions by isolating us and swallowing all our coalition.',
+      'It can achieve its ends by isolating us and swallowing up all our allies.',
     );
     expect(Number.isFinite(al.explained)).toBe(true);
     expect(Number.isFinite(al.score)).toBe(true);
@@ -62,7 +64,7 @@ describe('alignment', () => {
   });
 
   it('rejects sentences that differ in a negation between aligned words, but not for a negating expression or an edge clause', () => {
-    const align = (a: string, b: string) => alignUnits(tokenize(a), tokenize(b), lexiconJudge).accepted;
+    const align = (a: string, b: string) => alignPair(a, b).accepted;
     expect(align('Victory is not winning for our party.', 'Victory is winning for our country.')).toBe(false);
     // WordNet's "not bad" is a synonym of "good"; "no matter" of "regardless".
     expect(align('We have got a not bad beginning in our hospitals.', 'We have got a good beginning in our hospitals.')).toBe(true);
@@ -72,11 +74,7 @@ describe('alignment', () => {
   });
 
   it('explains a spinner phrase inside a longer run ("an extremely" / "a very")', () => {
-    const al = alignUnits(
-      tokenize('It was an extremely cold winter for the farmers of the valley.'),
-      tokenize('It was a very cold winter for the farmers of the valley.'),
-      lexiconJudge,
-    );
+    const al = alignPair('It was an extremely cold winter for the farmers of the valley.', 'It was a very cold winter for the farmers of the valley.');
     expect(al.accepted).toBe(true);
     expect(al.pairs).toMatchObject([{ kind: 'related', interior: true }]);
   });
