@@ -252,6 +252,13 @@ describe('alignment by sentence order', () => {
     'The mayor said the plan would pay for two new schools and a public library.',
   ].join(' ');
   const spunMiddle = 'Lots of residents are concerned regarding the new taxes.';
+  // The spun first and last sentences, around `middle`.
+  const around = (middle: string) =>
+    [
+      'The city council approved the new budget on Monday after a long argument in the chamber.',
+      middle,
+      'The mayor said the plan would pay for two new schools and a public depository library.',
+    ].join(' ');
 
   it('cannot reach the swapped sentence through the skeleton index alone', () => {
     const index = new ReferenceIndex();
@@ -260,11 +267,7 @@ describe('alignment by sentence order', () => {
   });
 
   it('restores a sentence between two aligned sentences from the sentence between their sources', () => {
-    const spun = [
-      'The city council approved the new budget on Monday after a long argument in the chamber.',
-      spunMiddle,
-      'The mayor said the plan would pay for two new schools and a public depository library.',
-    ].join(' ');
+    const spun = around(spunMiddle);
     const r = restore(spun, { ref });
     expect(r.text).toBe(ref);
     const middle = r.edits.filter((e) => e.start > spun.indexOf('Lots') - 1 && e.end <= spun.indexOf('The mayor'));
@@ -274,11 +277,7 @@ describe('alignment by sentence order', () => {
 
   it('leaves a different sentence in that place alone', () => {
     const other = 'Officials have declined to comment on the cost of the program.';
-    const spun = [
-      'The city council approved the new budget on Monday after a long argument in the chamber.',
-      other,
-      'The mayor said the plan would pay for two new schools and a public depository library.',
-    ].join(' ');
+    const spun = around(other);
     const r = restore(spun, { ref });
     expect(r.text).toContain(other);
   });

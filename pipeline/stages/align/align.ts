@@ -1,6 +1,7 @@
 import { alignTokens, type Chunk } from './diff-pairs.js';
 import { isKnown } from '../../lexicon/query.js';
-import { isSpinnerPhrase } from '../../lexicon/spinner-phrases.js';
+// judge.ts imports only types from this module: no cycle at run time.
+import { spinnerSwap } from './judge.js';
 import { FUNCTION_WORDS, isNumber, type Token } from './tokens.js';
 
 /** How a replaced run of a degraded unit relates to the reference run it aligns with. */
@@ -165,7 +166,9 @@ function judgeChunks(spun: readonly Token[], ref: readonly Token[], chunks: Chun
     if (c.kind !== 'replace') return;
     const sA = spun.slice(c.a[0], c.a[1]);
     const sB = ref.slice(c.b[0], c.b[1]);
-    let interior = isInterior(chunks, i, spun.length, ref.length, phraseSwap(sA, sB));
+    // A spinner phrase against one or two words ("Due to the fact that" for "Because")
+    // is a swap even at a unit's edge, where a run that long is otherwise an extra clause.
+    let interior = isInterior(chunks, i, spun.length, ref.length, spinnerSwap(sA, sB));
     // Spinners keep negations: a run that has one where its counterpart does not says
     // the opposite. Inside a unit, the two units do ("Victory is not winning for our
     // party." / "Victory is winning for our country."); at its edge, the run is a clause
@@ -240,12 +243,4 @@ function isInterior(chunks: Chunk[], i: number, lenA: number, lenB: number, know
   // ("he said" vs "Rubio wrote in the Journal on Friday").
   const shortRun = c.a[1] - c.a[0] <= EDGE_RUN && c.b[1] - c.b[0] <= EDGE_RUN;
   return left && right && (!atEdge || shortRun || knownSwap) && (i > 0 || i < chunks.length - 1);
-}
-
-/**
- * A spinner phrase against one or two words ("Due to the fact that" for "Because") is
- * a swap even at a unit's edge, where a run that long is otherwise an extra clause.
- */
-function phraseSwap(spun: readonly Token[], ref: readonly Token[]): boolean {
-  return ref.length > 0 && ref.length <= 2 && isSpinnerPhrase(spun.map((t) => t.key).join(' '));
 }

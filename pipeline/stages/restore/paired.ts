@@ -66,13 +66,11 @@ export function matchInSources(units: ReadonlyArray<{ tokens: readonly Token[] }
       for (const ref of order.unitsOf(id)) {
         const m = ref.tokens.length;
         if (Math.abs(m - n) > Math.max(2, 0.3 * n) || !ref.tokens.some((t) => keys.has(t.key))) continue;
-        const general = acceptedAlignment(u.tokens, ref.tokens, lexiconJudge);
-        const al =
-          general && general.contentAnchors >= MIN_CONTENT_ANCHORS
-            ? general
-            : n <= MAX_SHORT
-              ? shortMatch(alignUnits(u.tokens, ref.tokens, lexiconJudge))
-              : undefined;
+        // A short unit is aligned in full once (both tests read it); a longer one needs
+        // only the general test, which turns most candidates down before judging them.
+        const whole = n <= MAX_SHORT ? alignUnits(u.tokens, ref.tokens, lexiconJudge) : acceptedAlignment(u.tokens, ref.tokens, lexiconJudge);
+        if (!whole) continue;
+        const al = whole.accepted && whole.contentAnchors >= MIN_CONTENT_ANCHORS ? whole : n <= MAX_SHORT ? shortMatch(whole) : undefined;
         if (!al) continue;
         // The same words twice (a sentence, and the part of a quotation that is that
         // sentence) are one candidate, not a tie.
