@@ -52,6 +52,40 @@ describe('cross-document evidence', () => {
   });
 });
 
+describe('how much cross-document evidence a document needs', () => {
+  const lines = (text: string) => text.split('\n');
+  const [s1, s2, s3, s4] = lines(SOURCE);
+  const [p1, p2, p3] = lines(SPUN);
+  // Lines of dialogue too short to align by (a speaker's label, a one-word reply).
+  const chatter = Array.from({ length: 30 }, (_, i) => (i % 2 ? 'Aye! aye!' : 'ALL.'));
+  const judge = (docs: Array<{ id: string; text: string; score: number }>) => new CrossIndex(docs).evidenceFor('spun');
+
+  it('adds up the units that align with different cleaner documents', () => {
+    // One swapped unit against each source: too few for either alone, enough together.
+    const e = judge([
+      { id: 'a', text: [s1, 'The weather in the capital was mild for the season.'].join('\n'), score: 0.1 },
+      { id: 'b', text: [s3, 'Officials did not say when the talks would resume.'].join('\n'), score: 0.1 },
+      { id: 'spun', text: [p1, p3].join('\n'), score: 0.4 },
+    ]);
+    expect(e?.units.map((u) => u.partner).sort()).toEqual(['a', 'b']);
+  });
+
+  it('does not count lines too short to align in the share of swapped sentences', () => {
+    const spun = [p1, ...chatter.slice(0, 15), p2, ...chatter.slice(15)].join('\n');
+    const e = judge([
+      { id: 'source', text: SOURCE, score: 0.1 },
+      { id: 'spun', text: spun, score: 0.4 },
+    ]);
+    expect(e?.units).toHaveLength(2);
+  });
+
+  it('still needs a tenth of the substantive sentences', () => {
+    const filler = Array.from({ length: 24 }, (_, i) => `Witness number ${i + 1} told the hearing that the river had flooded the lower town again.`);
+    const spun = [p1, ...filler.slice(0, 12), p2, ...filler.slice(12)].join('\n');
+    expect(judge([{ id: 'source', text: [s1, s2, s3, s4].join('\n'), score: 0.1 }, { id: 'spun', text: spun, score: 0.4 }])).toBeUndefined();
+  });
+});
+
 describe('the corpus stages with a flagged source', () => {
   it('keep the source of a far odder spun document clean, and restore the spun one from it', async () => {
     const doc = (id: string, text: string, score: number): AnalyzedDocument => {

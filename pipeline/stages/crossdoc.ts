@@ -1,5 +1,6 @@
 import { acceptedAlignment, type Alignment } from './align/align.js';
 import { lexiconJudge } from './align/judge.js';
+import type { Token } from './align/tokens.js';
 import type { IndexData } from './reference-data.js';
 import { ReferenceIndex, type SharedReferenceIndex } from './reference.js';
 import type { Slots } from '../corpus/store.js';
@@ -48,8 +49,14 @@ export interface CrossClearance {
 
 /** Aligned units with swaps a document needs before it is judged spun by another. */
 const MIN_SWAPPED_UNITS = 2;
-/** …and the share of its sentences they must make up. */
+/** …and the share of its substantive sentences they must make up. */
 const MIN_SWAPPED_SHARE = 0.1;
+/**
+ * Sentences with fewer words than this do not count in that share: a speaker's label
+ * ("ALL.") or a one-line reply ("Aye! aye!") has no skeleton to align by, so a
+ * dialogue of many such lines would otherwise need far more evidence than prose.
+ */
+const SUBSTANTIVE_WORDS = 5;
 /** The spun side must also look odder on its own than its partner, by this margin. */
 const SCORE_MARGIN = 0.05;
 /**
@@ -97,9 +104,13 @@ export class CrossIndex {
     return out;
   }
 
-  /** Evidence that document `id` is spun, or undefined. */
+  /**
+   * Evidence that document `id` is spun, or undefined. Units that align with different
+   * less odd documents add up (a spun article may draw on several cleaner ones); the
+   * partner named is the one with the most.
+   */
   evidenceFor(id: string): CrossEvidence | undefined {
-    return this.swappedWith(id, (mine, partner) => mine >= partner + SCORE_MARGIN);
+    return this.swappedWith(id, (mine, partner) => mine >= partner + SCORE_MARGIN, true);
   }
 
   /**
@@ -111,20 +122,28 @@ export class CrossIndex {
   }
 
   /**
-   * The document whose units most of document `id`'s units align with through swaps
-   * (enough of them: MIN_SWAPPED_UNITS, MIN_SWAPPED_SHARE), among those whose score
-   * `accept` takes against `id`'s, with those units; undefined when there is none.
+   * The document whose units most of document `id`'s units align with through swaps,
+   * among those whose score `accept` takes against `id`'s, with those units; undefined
+   * when there are not enough of them (MIN_SWAPPED_UNITS, MIN_SWAPPED_SHARE). With
+   * `pooled`, the units of every such document count, and are all returned.
    */
-  private swappedWith(id: string, accept: (mine: number, partner: number) => boolean): { partner: string; units: SwappedUnit[] } | undefined {
+  private swappedWith(
+    id: string,
+    accept: (mine: number, partner: number) => boolean,
+    pooled = false,
+  ): { partner: string; units: SwappedUnit[] } | undefined {
     const score = this.scores.get(id);
     if (score === undefined) return undefined;
     const found = this.swappedUnits(id, (partner) => accept(score, partner));
+    const enough = (n: number) => n >= MIN_SWAPPED_UNITS && n >= MIN_SWAPPED_SHARE * found.sentences;
     let best: { partner: string; units: SwappedUnit[] } | undefined;
     for (const [partner, units] of found.perPartner) {
-      if (units.length < MIN_SWAPPED_UNITS || units.length < MIN_SWAPPED_SHARE * found.sentences) continue;
+      if (!pooled && !enough(units.length)) continue;
       if (!best || units.length > best.units.length) best = { partner, units };
     }
-    return best;
+    if (!best || !pooled) return best;
+    const all = [...found.perPartner.values()].flat().sort((a, b) => a.start - b.start);
+    return enough(all.length) ? { partner: best.partner, units: all } : undefined;
   }
 
   /**
@@ -134,7 +153,8 @@ export class CrossIndex {
    */
   private swappedUnits(id: string, partnerOk: (partnerScore: number) => boolean) {
     const all = this.index.unitsOf(id); // already cut when the document was indexed
-    const sentences = all.filter((u) => u.kind === 'sentence').length;
+    let sentences = 0;
+    for (const u of all) if (u.kind === 'sentence' && wordCount(u.tokens) >= SUBSTANTIVE_WORDS) sentences++;
     const perPartner = new Map<string, SwappedUnit[]>();
     for (const u of all) {
       for (const refId of this.index.candidateIds(u.tokens, 3, id)) {
@@ -153,6 +173,12 @@ export class CrossIndex {
     }
     return { sentences, perPartner };
   }
+}
+
+function wordCount(tokens: readonly Token[]): number {
+  let n = 0;
+  for (const t of tokens) if (/^\p{L}/u.test(t.key)) n++;
+  return n;
 }
 
 function swapCount(al: Alignment): number {
