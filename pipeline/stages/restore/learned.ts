@@ -17,7 +17,7 @@ interface Lesson {
  * Learned substitutions: every accepted alignment taught spun → canonical pairs;
  * they are applied to the document's other uses of the same spun wording. A
  * multiword pair applies anywhere; a single word only where its context matches a
- * taught use (same word before or after) or detection found it suspicious. Pairs of
+ * taught use (the same content word before or after) or detection found it suspicious. Pairs of
  * function words are never learned, nor a spun wording taught two canonicals.
  */
 export function applyLearned(ctx: Restoring, learned: readonly Learned[], taken: readonly Edit[]): Edit[] {
@@ -31,8 +31,8 @@ export function applyLearned(ctx: Restoring, learned: readonly Learned[], taken:
       lessons.set(l.spun, lesson);
     } else if (lesson.canonical.toLowerCase() !== l.canonical.toLowerCase()) lesson.ambiguous = true;
     lesson.uses.add(l.at);
-    if (l.left) lesson.contexts.add(`L ${l.left}`);
-    if (l.right) lesson.contexts.add(`R ${l.right}`);
+    if (l.left && telling(l.left)) lesson.contexts.add(`L ${l.left}`);
+    if (l.right && telling(l.right)) lesson.contexts.add(`R ${l.right}`);
   }
   const tokens = ctx.tokens;
   const covered = (s: number, e: number) => overlapsAny(taken, s, e);
@@ -69,6 +69,14 @@ export function applyLearned(ctx: Restoring, learned: readonly Learned[], taken:
     }
   }
   return out;
+}
+
+/**
+ * A neighbour that can show two uses share a context: a content word. A function
+ * word or a possessive ("the", "has", "’s") neighbours a word in any sense.
+ */
+function telling(key: string): boolean {
+  return /^\p{L}/u.test(key) && !FUNCTION_WORDS.has(key);
 }
 
 /**

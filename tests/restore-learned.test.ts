@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { makeEdit } from '../pipeline/edits.js';
+import { tokenize } from '../pipeline/stages/align/tokens.js';
+import { ReferenceIndex } from '../pipeline/stages/reference.js';
+import { applyLearned } from '../pipeline/stages/restore/learned.js';
+import type { Learned, Restoring, Suspect } from '../pipeline/stages/restore/types.js';
+
+// A spun text in which two aligned uses taught "management" → "administration".
+const TEXT = [
+  'The Trump management has said it will act.', // taught
+  'Aides to the Trump management has asked for time.', // taught
+  'The Trump management plans to visit Panama.', // same content word before a taught use
+  'The country’s management has signalled it is open to talks.', // only "has" after, like a taught use
+  'Local management is weak.', // no shared context
+].join('\n');
+
+function taught(text: string, word: string, nth: number): Learned {
+  let at = -1;
+  for (let k = 0; k <= nth; k++) at = text.indexOf(word, at + 1);
+  const tokens = tokenize(text);
+  const i = tokens.findIndex((t) => t.start === at);
+  const evidence = makeEdit(text, at, at + word.length, 'administration', {
+    stage: 'restore',
+    reason: 'sentence-alignment',
+    confidence: 0.96,
+    evidence: 'aligned',
+    source: { id: 'ref', start: 0, end: 14, text: 'administration' },
+  });
+  return { spun: word, canonical: 'administration', support: 1, evidence, left: tokens[i - 1]?.key, right: tokens[i + 1]?.key, at };
+}
+
+function learnedEdits(suspects: Suspect[] = []) {
+  const ctx: Restoring = { docId: 'spun', text: TEXT, index: new ReferenceIndex(), suspects, tokens: tokenize(TEXT) };
+  const lessons = [taught(TEXT, 'management', 0), taught(TEXT, 'management', 1)];
+  const taken = lessons.map((l) => l.evidence);
+  return applyLearned(ctx, lessons, taken);
+}
+
+const line = (n: number) => {
+  const start = TEXT.split('\n').slice(0, n).join('\n').length + (n ? 1 : 0);
+  return { start, end: start + TEXT.split('\n')[n].length };
+};
+
+describe('learned substitutions', () => {
+  it('apply a taught word where the same content word stands next to it', () => {
+    const edits = learnedEdits();
+    const third = line(2);
+    expect(edits.filter((e) => e.start >= third.start && e.end <= third.end).map((e) => e.after)).toEqual(['administration']);
+    expect(edits.every((e) => e.reason === 'learned-substitution' && e.source?.id === 'ref')).toBe(true);
+  });
+
+  it('do not take a function word or a possessive next to it for a shared context', () => {
+    const edits = learnedEdits();
+    const fourth = line(3);
+    const fifth = line(4);
+    expect(edits.filter((e) => e.start >= fourth.start)).toEqual([]);
+    expect(edits.filter((e) => e.start >= fifth.start)).toEqual([]);
+  });
+
+  it('apply a taught word detection flagged, whatever its neighbours', () => {
+    const fifth = line(4);
+    const at = TEXT.indexOf('management', fifth.start);
+    const edits = learnedEdits([{ start: at, end: at + 10, signal: 'rare-synonym', strength: 0.5 }]);
+    expect(edits.filter((e) => e.start >= fifth.start).map((e) => e.after)).toEqual(['administration']);
+  });
+});
