@@ -79,6 +79,13 @@ describe('alignment', () => {
     expect(al.pairs).toMatchObject([{ kind: 'related', interior: true }]);
   });
 
+  it('takes an intensifier the reference lacks for a filler only before its host ("absolute best")', () => {
+    const filler = alignPair('Our auto industry just had its absolute best year ever, the minister said.', 'Our auto industry just had its best year ever, the minister said.');
+    expect(filler.pairs).toMatchObject([{ kind: 'filler', interior: true }]);
+    const own = alignPair('The party won an absolute majority in the spring election, the minister said.', 'The party won a majority in the spring election, the minister said.');
+    expect(own.pairs.every((p) => p.kind !== 'filler')).toBe(true);
+  });
+
   it('rejects sentences whose names or numbers differ', () => {
     const al = alignUnits(
       tokenize('Senator Maria Lopez said the bill would help 300 farmers sell grain.'),
@@ -222,6 +229,13 @@ describe('restoration', () => {
     const inserted = edits.filter((e) => e.before === '' && e.after.includes('Communist'));
     expect(inserted).toHaveLength(1);
     expect(inserted[0].confidence).toBeLessThan(0.8);
+  });
+
+  it('gives the capital of a deleted capitalized filler to the word the reference capitalizes', () => {
+    const ref = 'The chairman listed his plans for the year: First, the committee will hold a hearing on the trade bill in March.\n';
+    const spun = 'The chairman detailed his plans for the year: Very first, the commission will hold a hearing on the trade measure in March.\n';
+    const { text } = restore(spun, { ref });
+    expect(text).toContain('for the year: First, the committee will hold');
   });
 
   it('never pastes in text from a reference that does not align', () => {

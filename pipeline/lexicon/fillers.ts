@@ -9,7 +9,8 @@
  * - restoration (`stages/restore/fillers.ts`) removes the patterns marked `restore`
  *   from documents judged spun;
  * - alignment (`stages/align/judge.ts`) accepts the words of `UNPAIRED_FILLERS` as
- *   inserted wherever they stand unpaired in a spun sentence.
+ *   inserted wherever they stand unpaired in a spun sentence, and the intensifiers of
+ *   `BEFORE_WORD` when unpaired before their host.
  *
  * Source: hand-written tables, the project's own. They describe habits of commercial
  * article spinners in general and hold no phrase taken from any particular text. The
@@ -83,6 +84,7 @@ export const SLASHED: ReadonlyMap<string, number> = new Map([['his/her', 0.35]])
  * Words the aligner accepts as spinner insertions wherever they stand unpaired in a
  * spun sentence, with no context: the adverbs of `AFTER_AUXILIARY`, "very", and
  * adverbs other spinners insert in no fixed place ("really", "truly", "undoubtedly").
- * Not "absolute" or "exact" of `BEFORE_WORD`.
+ * Not "absolute" or "exact" of `BEFORE_WORD`: those only before their host word
+ * ("absolute best"; judge.ts hostedFiller).
  */
 export const UNPAIRED_FILLERS: ReadonlySet<string> = new Set(['actually', 'certainly', 'very', 'really', 'truly', 'definitely', 'undoubtedly']);

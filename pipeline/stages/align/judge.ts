@@ -1,4 +1,4 @@
-import { UNPAIRED_FILLERS } from '../../lexicon/fillers.js';
+import { BEFORE_WORD, UNPAIRED_FILLERS } from '../../lexicon/fillers.js';
 import { morph, relation, relations } from '../../lexicon/index.js';
 import { isSpinnerPhrase } from '../../lexicon/spinner-phrases.js';
 import { factOf, numberValue } from './facts.js';
@@ -104,7 +104,9 @@ export function makeJudge(opts: JudgeOptions): PairJudge {
       const factsA = new Set(spun.map(factOf).filter((f) => f !== undefined));
       const factsB = new Set(ref.map(factOf).filter((f) => f !== undefined));
       if ([...factsA].some((f) => !factsB.has(f)) || [...factsB].some((f) => !factsA.has(f))) return 'fact';
-      if (ref.length === 0) return spun.every((t) => UNPAIRED_FILLERS.has(t.key)) ? 'filler' : 'unexplained';
+      if (ref.length === 0) {
+        return spun.every((t) => UNPAIRED_FILLERS.has(t.key)) || hostedFiller(spun, ctx.after) ? 'filler' : 'unexplained';
+      }
       if (spun.length === 0) return 'unexplained';
       if (spinnerSwap(spun, ref)) return 'related';
       const whole = kinship(spun.map((t) => t.key).join(' '), ref.map((t) => t.key).join(' '), opts.strict);
@@ -116,6 +118,18 @@ export function makeJudge(opts: JudgeOptions): PairJudge {
       return explainPartially(spun, ref, ctx, opts.strict);
     },
   };
+}
+
+/** Intensifiers a spinner puts before one word ("absolute best", "exact same"), by "filler host". */
+const HOSTED = new Set(BEFORE_WORD.map((f) => `${f.filler} ${f.host}`));
+
+/**
+ * A run the reference lacks that is one intensifier before the word a spinner puts it
+ * before ("absolute" in "absolute best" against "best"). Elsewhere such a word is the
+ * writer's ("an absolute majority").
+ */
+function hostedFiller(spun: readonly Token[], after: Token | undefined): boolean {
+  return spun.length === 1 && after !== undefined && HOSTED.has(`${spun[0].key} ${after.key}`);
 }
 
 /** The judge for sentences and quotations. */

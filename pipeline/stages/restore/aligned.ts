@@ -122,10 +122,17 @@ function pairEdit(ctx: RestoreContext, spun: Token[], ref: RefUnit, pair: Aligne
   const start = spun[a0].start;
   const end = spun[a1 - 1].end;
   if (nB === 0) {
+    const evidence = `"${text.slice(start, end)}" has no counterpart in ${ref.docId}; ${anchorsNote}`;
+    // A capitalized spinner filler before a word the reference capitalizes ("…: Very
+    // first," for "…: First,"): the word takes the capital.
+    const next = spun[a1];
+    if (pair.kind === 'filler' && spun[a0].cap && next && !next.cap && ref.tokens[b1]?.cap && text.slice(end, next.start) === ' ') {
+      return makeEdit(text, start, next.end, matchInitialCase(spun[a0].text, next.text), { ...meta, evidence });
+    }
     // A spinner filler with no counterpart: delete it and one neighbouring space.
     const s = text[start - 1] === ' ' ? start - 1 : start;
     const e = s === start && text[end] === ' ' ? end + 1 : end;
-    return makeEdit(text, s, e, '', { ...meta, evidence: `"${text.slice(start, end)}" has no counterpart in ${ref.docId}; ${anchorsNote}` });
+    return makeEdit(text, s, e, '', { ...meta, evidence });
   }
   // Sentence-initial capitals follow the degraded unit's position, not the reference's;
   // a capital inside a sentence is kept unless it only marked the reference's start.
