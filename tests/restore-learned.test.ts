@@ -64,3 +64,24 @@ describe('learned substitutions', () => {
     expect(edits.filter((e) => e.start >= fifth.start).map((e) => e.after)).toEqual(['administration']);
   });
 });
+
+describe('learned multiword substitutions', () => {
+  it('take any shared neighbour, a function word too, for a shared context', () => {
+    const text = 'Migrants living in the united state unlawfully will be sent back.\nMembers of the united state armed forces left.\nA united state of mind.';
+    const at = text.indexOf('united state');
+    const tokens = tokenize(text);
+    const i = tokens.findIndex((t) => t.start === at);
+    const evidence = makeEdit(text, at, at + 12, 'U.S.', {
+      stage: 'restore',
+      reason: 'quote-alignment',
+      confidence: 0.96,
+      evidence: 'aligned',
+      source: { id: 'ref', start: 0, end: 4, text: 'U.S.' },
+    });
+    const lesson: Learned = { spun: 'united state', canonical: 'U.S.', support: 1, evidence, left: tokens[i - 1].key, right: tokens[i + 2].key, at };
+    const ctx: Restoring = { docId: 'spun', text, index: new ReferenceIndex(), suspects: [], tokens };
+    const edits = applyLearned(ctx, [lesson], [evidence]);
+    // "the united state" shares "the" with the taught use; "A united state" shares nothing.
+    expect(edits.map((e) => text.slice(e.start - 4, e.end))).toEqual(['the united state']);
+  });
+});

@@ -16,8 +16,9 @@ interface Lesson {
 /**
  * Learned substitutions: every accepted alignment taught spun → canonical pairs;
  * they are applied to the document's other uses of the same spun wording. A
- * multiword pair applies anywhere; a single word only where its context matches a
- * taught use (the same content word before or after) or detection found it suspicious. Pairs of
+ * multiword pair applies where it was taught twice or its context matches a taught
+ * use (the same word before or after) or detection found it suspicious; a single word
+ * needs two taught uses and a matching content word or a detection flag. Pairs of
  * function words are never learned, nor a spun wording taught two canonicals.
  */
 export function applyLearned(ctx: Restoring, learned: readonly Learned[], taken: readonly Edit[]): Edit[] {
@@ -31,8 +32,8 @@ export function applyLearned(ctx: Restoring, learned: readonly Learned[], taken:
       lessons.set(l.spun, lesson);
     } else if (lesson.canonical.toLowerCase() !== l.canonical.toLowerCase()) lesson.ambiguous = true;
     lesson.uses.add(l.at);
-    if (l.left && telling(l.left)) lesson.contexts.add(`L ${l.left}`);
-    if (l.right && telling(l.right)) lesson.contexts.add(`R ${l.right}`);
+    if (l.left) lesson.contexts.add(`L ${l.left}`);
+    if (l.right) lesson.contexts.add(`R ${l.right}`);
   }
   const tokens = ctx.tokens;
   const covered = (s: number, e: number) => overlapsAny(taken, s, e);
@@ -46,8 +47,10 @@ export function applyLearned(ctx: Restoring, learned: readonly Learned[], taken:
       const end = tokens[i + keys.length - 1].end;
       if (covered(start, end)) continue;
       const multi = keys.length > 1;
-      const context =
-        lesson.contexts.has(`L ${tokens[i - 1]?.key}`) || lesson.contexts.has(`R ${tokens[i + keys.length]?.key}`);
+      // A single word's neighbour must be a content word to show a shared context.
+      const shares = (side: 'L' | 'R', t: Token | undefined) =>
+        t !== undefined && (multi || telling(t.key)) && lesson.contexts.has(`${side} ${t.key}`);
+      const context = shares('L', tokens[i - 1]) || shares('R', tokens[i + keys.length]);
       // A single word needs two taught uses and a matching context or a detection flag;
       // a phrase needs one of the three.
       if (!multi && (lesson.uses.size < 2 || (!context && !suspected(ctx, start, end)))) continue;
