@@ -86,6 +86,14 @@ describe('alignment', () => {
     expect(own.pairs.every((p) => p.kind !== 'filler')).toBe(true);
   });
 
+  it('takes a proper noun WordNet lists with a common word ("Caucasian" / "white") for a swap, not a different name', () => {
+    const ref = 'Reporters waited outside the White House on Monday to hear the spokesman speak.';
+    const swapped = alignPair('Reporters waited outside the Caucasian House on Monday to hear the spokesman talk.', ref);
+    expect(swapped.accepted).toBe(true);
+    expect(swapped.pairs.map((p) => p.kind)).toEqual(['synonym', 'synonym']);
+    expect(alignPair('Reporters waited outside the Elysee House on Monday to hear the spokesman talk.', ref).accepted).toBe(false);
+  });
+
   it('rejects sentences whose names or numbers differ', () => {
     const al = alignUnits(
       tokenize('Senator Maria Lopez said the bill would help 300 farmers sell grain.'),

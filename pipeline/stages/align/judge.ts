@@ -101,8 +101,8 @@ export function makeJudge(opts: JudgeOptions): PairJudge {
   return {
     judge(spun, ref, ctx): PairKind {
       // Names and numbers survive spinning: if they differ, the units say different things.
-      const factsA = new Set(spun.map(factOf).filter((f) => f !== undefined));
-      const factsB = new Set(ref.map(factOf).filter((f) => f !== undefined));
+      const factsA = factsOf(spun, ref);
+      const factsB = factsOf(ref, spun);
       if ([...factsA].some((f) => !factsB.has(f)) || [...factsB].some((f) => !factsA.has(f))) return 'fact';
       if (ref.length === 0) {
         return spun.every((t) => UNPAIRED_FILLERS.has(t.key)) || hostedFiller(spun, ctx.after) ? 'filler' : 'unexplained';
@@ -118,6 +118,23 @@ export function makeJudge(opts: JudgeOptions): PairJudge {
       return explainPartially(spun, ref, ctx, opts.strict);
     },
   };
+}
+
+/**
+ * The facts of a run, less the names that share a synset with a common word of the
+ * other side's run: WordNet puts some proper nouns in a common word's synset
+ * ("Caucasian" with "white", "Yankee" with "federal"), and a spinner that draws from
+ * it writes "the Caucasian House" for "the White House".
+ */
+function factsOf(run: readonly Token[], other: readonly Token[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of run) {
+    const f = factOf(t);
+    if (f === undefined) continue;
+    if (!f.startsWith('#') && other.some((o) => factOf(o) === undefined && !FUNCTION_WORDS.has(o.key) && kinship(t.key, o.key, true) === 'synonym')) continue;
+    out.add(f);
+  }
+  return out;
 }
 
 /** Intensifiers a spinner puts before one word ("absolute best", "exact same"), by "filler host". */
