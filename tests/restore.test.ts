@@ -92,6 +92,10 @@ describe('alignment', () => {
     expect(swapped.accepted).toBe(true);
     expect(swapped.pairs.map((p) => p.kind)).toEqual(['synonym', 'synonym']);
     expect(alignPair('Reporters waited outside the Elysee House on Monday to hear the spokesman talk.', ref).accepted).toBe(false);
+    // Number words too ("hundred" shares a synset with "century"); digits never.
+    const century = 'The threats of the new century are more widespread and less certain than before, the report said.';
+    expect(alignPair('The menaces of the new hundred are more widespread and less certain than before, the report said.', century).accepted).toBe(true);
+    expect(alignPair('The menaces of the new 100 are more widespread and less certain than before, the report said.', century).accepted).toBe(false);
   });
 
   it('rejects sentences whose names or numbers differ', () => {

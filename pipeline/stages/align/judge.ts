@@ -121,17 +121,18 @@ export function makeJudge(opts: JudgeOptions): PairJudge {
 }
 
 /**
- * The facts of a run, less the names that share a synset with a common word of the
- * other side's run: WordNet puts some proper nouns in a common word's synset
- * ("Caucasian" with "white", "Yankee" with "federal"), and a spinner that draws from
- * it writes "the Caucasian House" for "the White House".
+ * The facts of a run, less the names and number words that share a synset with a
+ * common word of the other side's run: WordNet puts some proper nouns and numbers in
+ * a common word's synset ("Caucasian" with "white", "hundred" with "century"), and a
+ * spinner that draws from it writes "the Caucasian House" for "the White House" and
+ * "the 21st hundred" for "the 21st century". Digits are always facts.
  */
 function factsOf(run: readonly Token[], other: readonly Token[]): Set<string> {
   const out = new Set<string>();
   for (const t of run) {
     const f = factOf(t);
     if (f === undefined) continue;
-    if (!f.startsWith('#') && other.some((o) => factOf(o) === undefined && !FUNCTION_WORDS.has(o.key) && kinship(t.key, o.key, true) === 'synonym')) continue;
+    if (!/^\p{N}/u.test(t.key) && other.some((o) => factOf(o) === undefined && !FUNCTION_WORDS.has(o.key) && kinship(t.key, o.key, true) === 'synonym')) continue;
     out.add(f);
   }
   return out;
