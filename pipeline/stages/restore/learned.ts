@@ -38,11 +38,21 @@ export function applyLearned(ctx: Restoring, learned: readonly Learned[], taken:
   const tokens = ctx.tokens;
   const covered = (s: number, e: number) => overlapsAny(taken, s, e);
   const out: Edit[] = [];
+  // Where each key stands: a lesson visits its first word's uses, not every token.
+  const positions = new Map<string, number[]>();
+  for (let i = 0; i < tokens.length; i++) {
+    const list = positions.get(tokens[i].key);
+    if (list) list.push(i);
+    else positions.set(tokens[i].key, [i]);
+  }
   for (const lesson of lessons.values()) {
     if (lesson.ambiguous) continue;
     const keys = lesson.spun.split(' ');
-    for (let i = 0; i + keys.length <= tokens.length; i++) {
-      if (!keys.every((k, j) => tokens[i + j].key === k)) continue;
+    for (const i of positions.get(keys[0]) ?? []) {
+      if (i + keys.length > tokens.length) break;
+      let same = true;
+      for (let j = 1; j < keys.length && same; j++) same = tokens[i + j].key === keys[j];
+      if (!same) continue;
       const start = tokens[i].start;
       const end = tokens[i + keys.length - 1].end;
       if (covered(start, end)) continue;
