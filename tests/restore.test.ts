@@ -250,6 +250,12 @@ describe('restoration', () => {
     expect(text).toContain('for the year: First, the committee will hold');
   });
 
+  it('keeps the reference\'s capital where the degraded word has no case ("7 years" for "Seven years")', () => {
+    const ref = 'Seven years from now, the first members of the baby boom generation will begin to retire, the report said.\n';
+    const spun = '7 years from now, the very first members of the baby boom generation will start to retire, the report stated.\n';
+    expect(restore(spun, { ref }).text).toMatch(/^Seven years from now, the first members/);
+  });
+
   it('never pastes in text from a reference that does not align', () => {
     const unrelated = 'The city council approved a new budget for the public library on Monday evening.';
     const { edits } = restore(SPUN, { ref: unrelated });
