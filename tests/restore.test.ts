@@ -256,6 +256,15 @@ describe('restoration', () => {
     expect(restore(spun, { ref }).text).toMatch(/^Seven years from now, the first members/);
   });
 
+  it('leaves a sentence a reference has word for word, even when another reference words it differently', () => {
+    const a = 'The committee will hold a hearing on the trade bill next Tuesday, the chairman said.\nIt met twice in May.\n';
+    const b = 'The commission will hold a hearing on the trade measure next Tuesday, the chairman stated.\nIt met in June.\n';
+    const spun = 'The committee will hold a hearing on the trade bill next Tuesday, the chairman said.\n';
+    expect(restore(spun, { a, b }).edits).toEqual([]);
+    // Without the verbatim copy, the other wording is taken.
+    expect(restore(spun, { b }).edits.length).toBeGreaterThan(0);
+  });
+
   it('never pastes in text from a reference that does not align', () => {
     const unrelated = 'The city council approved a new budget for the public library on Monday evening.';
     const { edits } = restore(SPUN, { ref: unrelated });

@@ -37,7 +37,12 @@ export function restoreAligned(ctx: RestoreContext, learned: Learned[]): Edit[] 
   const edits: Edit[] = [];
   const us = units(ctx.text);
   const tried = us.map((u) => ctx.index.candidates(u.tokens, 4, ctx.docId));
-  const best = us.map((u, i) => bestAlignment(u.tokens, tried[i]!));
+  // A unit a reference has word for word is attested as it is: it is not aligned with
+  // the other candidates (one of them may word it differently), only placed.
+  const best = us.map((u, i) => {
+    const same = tried[i]!.find((c) => sameKeys(c.tokens, u.tokens));
+    return same ? attested(same, u.tokens) : bestAlignment(u.tokens, tried[i]!);
+  });
   // Units the skeleton index missed: by their place between units that aligned.
   const order = new OrderIndex(ctx.index);
   const placed = best.map((b) => (b ? order.place(b.ref) : undefined));
@@ -73,6 +78,18 @@ export function restoreAligned(ctx: RestoreContext, learned: Learned[]): Edit[] 
     }
   });
   return edits;
+}
+
+function sameKeys(a: readonly Token[], b: readonly Token[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].key !== b[i].key) return false;
+  return true;
+}
+
+/** A unit matched by a reference unit of the same words: every token an anchor, nothing to restore. */
+function attested(ref: RefUnit, tokens: readonly Token[]): Matched {
+  const content = tokens.filter((t) => !FUNCTION_WORDS.has(t.key)).length;
+  return { ref, al: { anchors: tokens.length, anchorRatio: 1, contentAnchors: content, pairs: [], explained: 1, accepted: true, score: 1 } };
 }
 
 /** The accepted alignment of a unit with the best score among the candidates, if any. */
