@@ -14,27 +14,31 @@ const TEXT = [
   'Local management is weak.', // no shared context
 ].join('\n');
 
-function taught(text: string, word: string, nth: number): Learned {
+/** What an alignment teaches when it restores the `nth` use of `spun` in `text` as `canonical`. */
+function taught(text: string, spun: string, canonical: string, nth = 0): Learned {
   let at = -1;
-  for (let k = 0; k <= nth; k++) at = text.indexOf(word, at + 1);
+  for (let k = 0; k <= nth; k++) at = text.indexOf(spun, at + 1);
   const tokens = tokenize(text);
   const i = tokens.findIndex((t) => t.start === at);
-  const evidence = makeEdit(text, at, at + word.length, 'administration', {
+  const n = spun.split(' ').length;
+  const evidence = makeEdit(text, at, at + spun.length, canonical, {
     stage: 'restore',
     reason: 'sentence-alignment',
     confidence: 0.96,
     evidence: 'aligned',
-    source: { id: 'ref', start: 0, end: 14, text: 'administration' },
+    source: { id: 'ref', start: 0, end: canonical.length, text: canonical },
   });
-  return { spun: word, canonical: 'administration', support: 1, evidence, left: tokens[i - 1]?.key, right: tokens[i + 1]?.key, at };
+  return { spun, canonical, support: 1, evidence, left: tokens[i - 1]?.key, right: tokens[i + n]?.key, at };
 }
 
-function learnedEdits(suspects: Suspect[] = []) {
-  const ctx: Restoring = { docId: 'spun', text: TEXT, index: new ReferenceIndex(), suspects, tokens: tokenize(TEXT) };
-  const lessons = [taught(TEXT, 'management', 0), taught(TEXT, 'management', 1)];
-  const taken = lessons.map((l) => l.evidence);
-  return applyLearned(ctx, lessons, taken);
+/** The learned substitutions applied to `text` (the lessons' own uses are taken). */
+function apply(text: string, lessons: Learned[], suspects: Suspect[] = []) {
+  const ctx: Restoring = { docId: 'spun', text, index: new ReferenceIndex(), suspects, tokens: tokenize(text) };
+  return applyLearned(ctx, lessons, lessons.map((l) => l.evidence));
 }
+
+const learnedEdits = (suspects: Suspect[] = []) =>
+  apply(TEXT, [taught(TEXT, 'management', 'administration', 0), taught(TEXT, 'management', 'administration', 1)], suspects);
 
 const line = (n: number) => {
   const start = TEXT.split('\n').slice(0, n).join('\n').length + (n ? 1 : 0);
@@ -68,19 +72,7 @@ describe('learned substitutions', () => {
 describe('learned multiword substitutions', () => {
   it('take any shared neighbour, a function word too, for a shared context', () => {
     const text = 'Migrants living in the united state unlawfully will be sent back.\nMembers of the united state armed forces left.\nA united state of mind.';
-    const at = text.indexOf('united state');
-    const tokens = tokenize(text);
-    const i = tokens.findIndex((t) => t.start === at);
-    const evidence = makeEdit(text, at, at + 12, 'U.S.', {
-      stage: 'restore',
-      reason: 'quote-alignment',
-      confidence: 0.96,
-      evidence: 'aligned',
-      source: { id: 'ref', start: 0, end: 4, text: 'U.S.' },
-    });
-    const lesson: Learned = { spun: 'united state', canonical: 'U.S.', support: 1, evidence, left: tokens[i - 1].key, right: tokens[i + 2].key, at };
-    const ctx: Restoring = { docId: 'spun', text, index: new ReferenceIndex(), suspects: [], tokens };
-    const edits = applyLearned(ctx, [lesson], [evidence]);
+    const edits = apply(text, [taught(text, 'united state', 'U.S.')]);
     // "the united state" shares "the" with the taught use; "A united state" shares nothing.
     expect(edits.map((e) => text.slice(e.start - 4, e.end))).toEqual(['the united state']);
   });

@@ -1,7 +1,7 @@
 import { makeEdit, type Edit } from '../../edits.js';
 import { acceptedAlignment, veryUnequal, type AlignedPair, type Alignment } from '../align/align.js';
 import { lexiconJudge, spinnerSwap } from '../align/judge.js';
-import { FUNCTION_WORDS, type Token } from '../align/tokens.js';
+import { FUNCTION_WORDS, isNumber, type Token } from '../align/tokens.js';
 import { units } from '../align/units.js';
 import type { RefUnit } from '../reference.js';
 import { matchInitialCase } from './casing.js';
@@ -88,7 +88,7 @@ function sameKeys(a: readonly Token[], b: readonly Token[]): boolean {
 
 /** A unit matched by a reference unit of the same words: every token an anchor, nothing to restore. */
 function attested(ref: RefUnit, tokens: readonly Token[]): Matched {
-  const content = tokens.filter((t) => !FUNCTION_WORDS.has(t.key)).length;
+  const content = tokens.filter((t) => !FUNCTION_WORDS.has(t.key) && !isNumber(t.key)).length;
   return { ref, al: { anchors: tokens.length, anchorRatio: 1, contentAnchors: content, pairs: [], explained: 1, accepted: true, score: 1 } };
 }
 
