@@ -70,6 +70,16 @@ describe('how much cross-document evidence a document needs', () => {
     expect(e?.units.map((u) => u.partner).sort()).toEqual(['a', 'b']);
   });
 
+  it('counts a sentence and a quotation inside it once, whichever partners they align with', () => {
+    const quote = '"The commission will hold a hearing on the trade measure next Tuesday and farmers will be heard,"';
+    const e = judge([
+      { id: 'a', text: 'At the rally Senator Maria Lopez said: The committee will hold a hearing on the trade bill next Tuesday and farmers will be heard, to loud cheers from the crowd.', score: 0.1 },
+      { id: 'b', text: 'Speaking in Iowa, she repeated: "The committee will hold a hearing on the trade bill next Tuesday and farmers will be heard," and left.', score: 0.1 },
+      { id: 'spun', text: `At the rally Senator Maria Lopez stated: ${quote} to loud cheers from the crowd.\nThe weather was fine.`, score: 0.4 },
+    ]);
+    expect(e).toBeUndefined();
+  });
+
   it('does not count lines too short to align in the share of swapped sentences', () => {
     const spun = [p1, ...chatter.slice(0, 15), p2, ...chatter.slice(15)].join('\n');
     const e = judge([

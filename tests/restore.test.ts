@@ -82,8 +82,9 @@ describe('alignment', () => {
   it('takes an intensifier the reference lacks for a filler only before its host ("absolute best")', () => {
     const filler = alignPair('Our auto industry just had its absolute best year ever, the minister said.', 'Our auto industry just had its best year ever, the minister said.');
     expect(filler.pairs).toMatchObject([{ kind: 'filler', interior: true }]);
-    const own = alignPair('The party won an absolute majority in the spring election, the minister said.', 'The party won a majority in the spring election, the minister said.');
-    expect(own.pairs.every((p) => p.kind !== 'filler')).toBe(true);
+    // Before another word the same intensifier is the writer's: left unexplained.
+    const own = alignPair('The vote was held in the absolute silence of the hall, the minister said.', 'The vote was held in the silence of the hall, the minister said.');
+    expect(own.pairs).toMatchObject([{ kind: 'unexplained', interior: true }]);
   });
 
   it('takes a proper noun WordNet lists with a common word ("Caucasian" / "white") for a swap, not a different name', () => {
@@ -248,6 +249,12 @@ describe('restoration', () => {
     const spun = 'The chairman detailed his plans for the year: Very first, the commission will hold a hearing on the trade measure in March.\n';
     const { text } = restore(spun, { ref });
     expect(text).toContain('for the year: First, the committee will hold');
+  });
+
+  it('moves a deleted filler\'s capital only onto an aligned word, not onto a replaced one', () => {
+    const ref = 'The chairman listed his plans for the year: First, the committee will hold a hearing on the trade bill in March.\n';
+    const spun = 'The chairman detailed his plans for the year: Very initial banana, the commission will hold a hearing on the trade measure in March.\n';
+    expect(restore(spun, { ref }).text).toContain('for the year: First, the committee will hold');
   });
 
   it('keeps the reference\'s capital where the degraded word has no case ("7 years" for "Seven years")', () => {

@@ -142,7 +142,11 @@ export class CrossIndex {
       if (!best || units.length > best.units.length) best = { partner, units };
     }
     if (!best || !pooled) return best;
-    const all = [...found.perPartner.values()].flat().sort((a, b) => a.start - b.start);
+    // A sentence and a quotation inside it are one piece of evidence, whichever partners they align with.
+    const all: SwappedUnit[] = [];
+    for (const u of [...found.perPartner.values()].flat().sort((a, b) => a.start - b.start || b.end - a.end)) {
+      if (!all.some((x) => x.start < u.end && u.start < x.end)) all.push(u);
+    }
     return enough(all.length) ? { partner: best.partner, units: all } : undefined;
   }
 

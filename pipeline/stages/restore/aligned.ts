@@ -140,10 +140,12 @@ function pairEdit(ctx: RestoreContext, spun: Token[], ref: RefUnit, pair: Aligne
   const end = spun[a1 - 1].end;
   if (nB === 0) {
     const evidence = `"${text.slice(start, end)}" has no counterpart in ${ref.docId}; ${anchorsNote}`;
-    // A capitalized spinner filler before a word the reference capitalizes ("…: Very
-    // first," for "…: First,"): the word takes the capital.
+    // A capitalized spinner filler before an aligned word the reference capitalizes
+    // ("…: Very first," for "…: First,"): the word takes the capital. Not when the next
+    // word is itself part of a replaced run (a piece of a longer one): its own edit decides.
     const next = spun[a1];
-    if (pair.kind === 'filler' && spun[a0].cap && next && !next.cap && ref.tokens[b1]?.cap && text.slice(end, next.start) === ' ') {
+    const anchor = next !== undefined && next.key === ref.tokens[b1]?.key;
+    if (pair.kind === 'filler' && anchor && spun[a0].cap && !next.cap && ref.tokens[b1].cap && text.slice(end, next.start) === ' ') {
       return makeEdit(text, start, next.end, matchInitialCase(spun[a0].text, next.text), { ...meta, evidence });
     }
     // A spinner filler with no counterpart: delete it and one neighbouring space.
