@@ -244,17 +244,17 @@ describe('restoration', () => {
     expect(inserted[0].confidence).toBeLessThan(0.8);
   });
 
+  const plans = 'The chairman listed his plans for the year: First, the committee will hold a hearing on the trade bill in March.\n';
+
   it('gives the capital of a deleted capitalized filler to the word the reference capitalizes', () => {
-    const ref = 'The chairman listed his plans for the year: First, the committee will hold a hearing on the trade bill in March.\n';
     const spun = 'The chairman detailed his plans for the year: Very first, the commission will hold a hearing on the trade measure in March.\n';
-    const { text } = restore(spun, { ref });
+    const { text } = restore(spun, { ref: plans });
     expect(text).toContain('for the year: First, the committee will hold');
   });
 
   it('moves a deleted filler\'s capital only onto an aligned word, not onto a replaced one', () => {
-    const ref = 'The chairman listed his plans for the year: First, the committee will hold a hearing on the trade bill in March.\n';
     const spun = 'The chairman detailed his plans for the year: Very initial banana, the commission will hold a hearing on the trade measure in March.\n';
-    expect(restore(spun, { ref }).text).toContain('for the year: First, the committee will hold');
+    expect(restore(spun, { ref: plans }).text).toContain('for the year: First, the committee will hold');
   });
 
   it('keeps the reference\'s capital where the degraded word has no case ("7 years" for "Seven years")', () => {

@@ -74,6 +74,9 @@ export const BEFORE_WORD: readonly Insertion[] = [
   { filler: 'exact', host: 'same', strength: 0.45 },
 ];
 
+/** `BEFORE_WORD` keyed by its two words, "filler host" ("very first"). */
+export const BEFORE_WORD_BY_PAIR: ReadonlyMap<string, Insertion> = new Map(BEFORE_WORD.map((f) => [`${f.filler} ${f.host}`, f]));
+
 /**
  * Slashed alternatives a spinner writes for one word ("his" → "his/her"), with their
  * detection strength; only with a slash between the two ("his or her" is English).

@@ -61,7 +61,8 @@ const LONG_RUN = 5;
 /** Longest run at a unit edge that still counts as swapped words. */
 const EDGE_RUN = 3;
 
-const isContent = (t: Token) => !FUNCTION_WORDS.has(t.key) && !isNumber(t.key);
+/** A content word: not a function word, not a number. */
+export const isContent = (t: Token) => !FUNCTION_WORDS.has(t.key) && !isNumber(t.key);
 
 /** Runs this unequal are different clauses, not swapped words (restore/aligned.ts does not apply them). */
 export const veryUnequal = (a: number, b: number): boolean => Math.max(a, b) > 2 * Math.min(a, b) + 2;

@@ -1,4 +1,4 @@
-import { BEFORE_WORD, UNPAIRED_FILLERS } from '../../lexicon/fillers.js';
+import { BEFORE_WORD_BY_PAIR, UNPAIRED_FILLERS } from '../../lexicon/fillers.js';
 import { morph, relation, relations } from '../../lexicon/index.js';
 import { isSpinnerPhrase } from '../../lexicon/spinner-phrases.js';
 import { factOf, numberValue } from './facts.js';
@@ -138,16 +138,13 @@ function factsOf(run: readonly Token[], other: readonly Token[]): Set<string> {
   return out;
 }
 
-/** Intensifiers a spinner puts before one word ("absolute best", "exact same"), by "filler host". */
-const HOSTED = new Set(BEFORE_WORD.map((f) => `${f.filler} ${f.host}`));
-
 /**
  * A run the reference lacks that is one intensifier before the word a spinner puts it
  * before ("absolute" in "absolute best" against "best"). Elsewhere such a word is the
  * writer's ("an absolute majority").
  */
 function hostedFiller(spun: readonly Token[], after: Token | undefined): boolean {
-  return spun.length === 1 && after !== undefined && HOSTED.has(`${spun[0].key} ${after.key}`);
+  return spun.length === 1 && after !== undefined && BEFORE_WORD_BY_PAIR.has(`${spun[0].key} ${after.key}`);
 }
 
 /** The judge for sentences and quotations. */

@@ -54,3 +54,10 @@ function makeToken(text: string, start: number): Token {
 export { FUNCTION_WORDS } from '../../lexicon/function-words.js';
 
 export const isNumber = (key: string) => /^\p{N}/u.test(key);
+
+/** Are two token runs the same words (keys), whatever their case and punctuation? */
+export function sameKeys(a: readonly Token[], b: readonly Token[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].key !== b[i].key) return false;
+  return true;
+}

@@ -5,14 +5,12 @@
  * each pattern marks the inserted word only. Strengths are lower for patterns careful
  * writers also use ("the very first time", "the very same").
  */
-import { AFTER_AUXILIARY, BEFORE_WORD, SLASHED } from '../../lexicon/fillers.js';
+import { AFTER_AUXILIARY, BEFORE_WORD, BEFORE_WORD_BY_PAIR, SLASHED } from '../../lexicon/fillers.js';
 import { ADJ_PREV, FUNC, NUM, type Doc, type Finding } from './types.js';
 
 /** Adverb inserted after an auxiliary, keyed "has actually". */
 const AFTER = new Map(AFTER_AUXILIARY.map((f) => [`${f.host} ${f.filler}`, f]));
 const ADVERBS = new Set(AFTER_AUXILIARY.map((f) => f.filler));
-/** Intensifier inserted before a word, keyed "very first": only the intensifier is marked. */
-const BEFORE = new Map(BEFORE_WORD.map((f) => [`${f.filler} ${f.host}`, f.strength]));
 const INTENSIFIERS = new Set(BEFORE_WORD.map((f) => f.filler));
 /** Second halves of the slashed pairs ("her" of "his/her"). */
 const SLASH_SECONDS = new Set([...SLASHED.keys()].map((k) => k.slice(k.indexOf('/') + 1)));
@@ -50,8 +48,9 @@ export function fillerFindings(doc: Doc): Finding[] {
       continue;
     }
     if (INTENSIFIERS.has(w) && i + 1 < n && (flags[i + 1] & ADJ_PREV) !== 0) {
-      const s = BEFORE.get(`${w} ${lower[i + 1]}`);
-      if (s !== undefined) push(i, i, s);
+      // Intensifier inserted before a word ("very first"): only the intensifier is marked.
+      const f = BEFORE_WORD_BY_PAIR.get(`${w} ${lower[i + 1]}`);
+      if (f !== undefined) push(i, i, f.strength);
     }
   }
   return out;

@@ -1,7 +1,7 @@
 import { makeEdit, type Edit } from '../../edits.js';
-import { acceptedAlignment, veryUnequal, type AlignedPair, type Alignment } from '../align/align.js';
+import { acceptedAlignment, isContent, veryUnequal, type AlignedPair, type Alignment } from '../align/align.js';
 import { lexiconJudge, spinnerSwap } from '../align/judge.js';
-import { FUNCTION_WORDS, isNumber, type Token } from '../align/tokens.js';
+import { FUNCTION_WORDS, sameKeys, type Token } from '../align/tokens.js';
 import { units } from '../align/units.js';
 import type { RefUnit } from '../reference.js';
 import { matchInitialCase } from './casing.js';
@@ -80,16 +80,9 @@ export function restoreAligned(ctx: RestoreContext, learned: Learned[]): Edit[] 
   return edits;
 }
 
-function sameKeys(a: readonly Token[], b: readonly Token[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i].key !== b[i].key) return false;
-  return true;
-}
-
 /** A unit matched by a reference unit of the same words: every token an anchor, nothing to restore. */
 function attested(ref: RefUnit, tokens: readonly Token[]): Matched {
-  const content = tokens.filter((t) => !FUNCTION_WORDS.has(t.key) && !isNumber(t.key)).length;
-  return { ref, al: { anchors: tokens.length, anchorRatio: 1, contentAnchors: content, pairs: [], explained: 1, accepted: true, score: 1 } };
+  return { ref, al: { anchors: tokens.length, anchorRatio: 1, contentAnchors: tokens.filter(isContent).length, pairs: [], explained: 1, accepted: true, score: 1 } };
 }
 
 /** The accepted alignment of a unit with the best score among the candidates, if any. */

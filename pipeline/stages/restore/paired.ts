@@ -1,6 +1,6 @@
 import { acceptedAlignment, alignUnits, type Alignment } from '../align/align.js';
 import { lexiconJudge } from '../align/judge.js';
-import type { Token } from '../align/tokens.js';
+import { sameKeys, type Token } from '../align/tokens.js';
 import type { RefUnit } from '../reference.js';
 import type { OrderIndex } from './order.js';
 
@@ -75,7 +75,7 @@ export function matchInSources(units: ReadonlyArray<{ tokens: readonly Token[] }
         // The same words twice (a sentence, and the part of a quotation that is that
         // sentence) are one candidate, not a tie.
         if (found && al.score === found.al.score) {
-          if (!sameWords(ref.tokens, found.ref.tokens)) ties++;
+          if (!sameKeys(ref.tokens, found.ref.tokens)) ties++;
         } else if (!found || al.score > found.al.score) {
           found = { ref, al: { ...al, accepted: true } };
           ties = 0;
@@ -102,8 +102,4 @@ function shortMatch(al: Alignment): Alignment | undefined {
   const wordForWord = al.pairs.every((p) => p.a[1] - p.a[0] === p.b[1] - p.b[0] && (p.kind === 'synonym' || p.kind === 'related'));
   const oneRelative = related === 1 && wordForWord;
   return oneRelative && al.anchors >= SAME_WORDS_ANCHORS && al.anchorRatio >= SAME_WORDS_RATIO ? al : undefined;
-}
-
-function sameWords(a: readonly Token[], b: readonly Token[]): boolean {
-  return a.length === b.length && a.every((t, k) => t.key === b[k].key);
 }
