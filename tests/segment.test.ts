@@ -35,4 +35,15 @@ describe('words', () => {
     const intl = [...new Intl.Segmenter('en', { granularity: 'word' }).segment(t)].filter((s) => s.isWordLike).map((s) => s.segment);
     expect(segment(t).words.map((w) => w.text)).toEqual(intl);
   });
+
+  it('join across an apostrophe or a dot, and across a comma only between digits', () => {
+    const words = (t: string) => segment(t).words.map((w) => w.text);
+    expect(words("don't ’tis 'quoted' x’ U.S. e.g.. a..b")).toEqual(["don't", 'tis', 'quoted', 'x', 'U.S', 'e.g', 'a', 'b']);
+    expect(words('1,000 1,2,3 a,b 3,x x,3 ½,3 ٣,٤')).toEqual(['1,000', '1,2,3', 'a', 'b', '3', 'x', 'x', '3', '½,3', '٣,٤']);
+  });
+
+  it('read letters and digits beyond the BMP and combining marks as word characters', () => {
+    const t = 'a\u0301b 𝐁old 𝟏,𝟐 中文 — x';
+    expect(segment(t).words.map((w) => w.text)).toEqual(['a\u0301b', '𝐁old', '𝟏,𝟐', '中文', 'x']);
+  });
 });
