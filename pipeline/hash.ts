@@ -26,3 +26,21 @@ export function hash53(s: string): number {
   b ^= b >>> 13;
   return (a >>> 11) * 0x100000000 + (b >>> 0);
 }
+
+/** hash53 of `words[from, to)` joined by single spaces, without building the string. */
+export function hash53Joined(words: readonly string[], from: number, to: number): number {
+  let a = 0x811c9dc5;
+  let b = 0x9e3779b9;
+  for (let w = from; w < to; w++) {
+    const s = words[w];
+    for (let i = w > from ? -1 : 0; i < s.length; i++) {
+      const c = i < 0 ? 32 : s.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 13;
+    }
+  }
+  b = Math.imul(b ^ (b >>> 16), 0x85ebca6b);
+  b ^= b >>> 13;
+  return (a >>> 11) * 0x100000000 + (b >>> 0);
+}

@@ -5,7 +5,7 @@
  * and, for a document that may serve as a reference, the hashes of its word and bigram
  * occurrences, its lower-case words and the name-like phrases it writes.
  */
-import { hash53 } from '../hash.js';
+import { hash53, hash53Joined } from '../hash.js';
 import { signature } from './duplicates.js';
 import { lexicon, normalizeLemma } from '../lexicon/store.js';
 import { factOf } from './align/facts.js';
@@ -69,18 +69,20 @@ export function indexData(text: string, withReference: boolean, sentences?: read
     unitArr[3 * i] = u.start;
     unitArr[3 * i + 1] = u.end;
     unitArr[3 * i + 2] = u.kind === 'sentence' ? 0 : 1;
-    for (const sh of skeletonShingles(u.tokens)) shingles.push(hash53(sh));
+    for (const h of skeletonShingles(u.tokens)) shingles.push(h);
     shingleEnds[i] = shingles.length;
     if (!withReference || u.kind !== 'sentence') return;
     const tokens = u.tokens;
     for (const t of tokens) if (!t.cap) lowercase.add(hash53(t.key));
     pushNgrams(tokens, ngrams);
     for (let k = 0; k < tokens.length; k++) {
-      // isNamePhrase rejects a span whose first token is lower case: no span to build.
-      if (!tokens[k].cap) continue;
-      for (let n = 2; n <= MAX_PHRASE && k + n <= tokens.length; n++) {
-        const span = tokens.slice(k, k + n);
-        if (isNamePhrase(text, span, k === 0)) phrases.push([span.map((t) => t.key).join(' '), span[0].start, span[n - 1].end]);
+      // isNamePhrase rejects a span whose first token is lower case or a function word,
+      // or whose words are not one space apart: no span to build, no longer one either.
+      if (!tokens[k].cap || FUNCTION_WORDS.has(tokens[k].key)) continue;
+      for (let n = 2; n <= MAX_PHRASE && k + n <= tokens.length && spaced(text, tokens[k + n - 2], tokens[k + n - 1]); n++) {
+        if (isNamePhraseAt(text, tokens, k, k + n, k === 0)) {
+          phrases.push([tokens.slice(k, k + n).map((t) => t.key).join(' '), tokens[k].start, tokens[k + n - 1].end]);
+        }
       }
     }
     for (const t of domainTitles(text, tokens)) titles.push([tokens[t.from].start, tokens[t.prep - 1].end, tokens[t.to - 1].end]);
@@ -90,9 +92,16 @@ export function indexData(text: string, withReference: boolean, sentences?: read
   return out;
 }
 
+/** Two words of a text one space apart. */
+const spaced = (text: string, a: Token, b: Token) => b.start === a.end + 1 && text.charCodeAt(a.end) === 32;
+
 /** Words of a name are separated by one space: no punctuation, no line break. */
 export function spacedRun(text: string, span: readonly Token[]): boolean {
-  for (let i = 1; i < span.length; i++) if (text.slice(span[i - 1].end, span[i].start) !== ' ') return false;
+  return spacedRange(text, span, 0, span.length);
+}
+
+function spacedRange(text: string, tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (!spaced(text, tokens[i - 1], tokens[i])) return false;
   return true;
 }
 
@@ -103,39 +112,48 @@ export function spacedRun(text: string, span: readonly Token[]): boolean {
  * a name. Both ends are content words.
  */
 export function isNamePhrase(text: string, span: readonly Token[], sentenceInitial: boolean, allowLowerInside = 0): boolean {
-  const n = span.length;
-  const first = span[0];
-  const last = span[n - 1];
+  return isNamePhraseAt(text, span, 0, span.length, sentenceInitial, allowLowerInside);
+}
+
+/** isNamePhrase of tokens[from, to), without cutting them out. */
+function isNamePhraseAt(text: string, tokens: readonly Token[], from: number, to: number, sentenceInitial: boolean, allowLowerInside = 0): boolean {
+  const n = to - from;
+  const first = tokens[from];
+  const last = tokens[to - 1];
   if (!first.cap || FUNCTION_WORDS.has(first.key) || FUNCTION_WORDS.has(last.key) || isNumber(last.key)) return false;
-  if (!spacedRun(text, span)) return false;
-  const capsAfterFirst = span.slice(1).filter((t) => t.cap).length;
+  if (!spacedRange(text, tokens, from, to)) return false;
   if (n === 2 && !last.cap) {
     // Name + lower-case noun ("Trump administration"): a capital inside a sentence marks
     // the name, even when the name is also a word ("trump").
     return !sentenceInitial && !isNumber(first.key) && isKnownWord(last);
   }
   if (!last.cap) return false;
+  let capsAfterFirst = 0;
+  for (let i = from + 1; i < to; i++) if (tokens[i].cap) capsAfterFirst++;
   if (sentenceInitial && capsAfterFirst === 0) return false;
   let lowerContent = 0;
-  for (const t of span.slice(1, -1)) if (!t.cap && !FUNCTION_WORDS.has(t.key)) lowerContent++;
+  for (let i = from + 1; i < to - 1; i++) if (!tokens[i].cap && !FUNCTION_WORDS.has(tokens[i].key)) lowerContent++;
   return lowerContent <= allowLowerInside;
 }
 
 const isKnownWord = (t: Token) => lexicon().has(normalizeLemma(t.key)) || lexicon().has(normalizeLemma(t.text));
 
 /**
- * Tokens a spinner leaves alone: function words, numbers, and capitalized words
- * the lexicon does not know (names). They form a sentence's skeleton.
+ * The distinct skeleton shingles of a run of tokens (SHINGLE immutables in a row, as
+ * hash53 of their keys joined by spaces), in order of first occurrence. Immutables are
+ * the tokens a spinner leaves alone: function words, numbers, and capitalized words the
+ * lexicon does not know (names). They form a sentence's skeleton.
  */
-export function isImmutable(t: Token): boolean {
-  return FUNCTION_WORDS.has(t.key) || factOf(t) !== undefined;
-}
-
-export function skeletonShingles(tokens: readonly Token[]): string[] {
+export function skeletonShingles(tokens: readonly Token[]): number[] {
   // Numbers by value: a spinner writes "two" as "2".
-  const skel = tokens.filter(isImmutable).map((t) => factOf(t) ?? t.key);
-  const out = new Set<string>();
-  for (let i = 0; i + SHINGLE <= skel.length; i++) out.add(skel.slice(i, i + SHINGLE).join(' '));
+  const skel: string[] = [];
+  for (const t of tokens) {
+    const fact = factOf(t);
+    if (fact !== undefined) skel.push(fact);
+    else if (FUNCTION_WORDS.has(t.key)) skel.push(t.key);
+  }
+  const out = new Set<number>();
+  for (let i = 0; i + SHINGLE <= skel.length; i++) out.add(hash53Joined(skel, i, i + SHINGLE));
   return [...out];
 }
 
@@ -175,7 +193,7 @@ export function domainTitles(text: string, tokens: readonly Token[]): DomainTitl
     for (let to = j + 1; to <= Math.min(tokens.length, j + MAX_DOMAIN_WORDS); to++) {
       const last = tokens[to - 1];
       if (!last.cap || FUNCTION_WORDS.has(last.key) || isNumber(last.key)) break;
-      if (!spacedRun(text, tokens.slice(from, to))) break;
+      if (!spacedRange(text, tokens, from, to)) break;
       out.push({ from, prep: k, to });
     }
   }

@@ -344,7 +344,7 @@ export class ReferenceIndex {
     const counts = this.hitCounts;
     const touched: number[] = [];
     for (const sh of shingles) {
-      const list = this.postings.get(hash53(sh));
+      const list = this.postings.get(sh);
       if (!list || list.length > MAX_POSTINGS) continue;
       for (const id of list) if (counts[id]++ === 0) touched.push(id);
     }
