@@ -38,4 +38,9 @@ describe('alignment tokens', () => {
     // A span that starts inside a word starts a token there.
     expect(tokenize(text, 8, 16)[0]).toMatchObject({ text: 'rds', start: 8, end: 11, key: 'rds' });
   });
+
+  it('splits possessives of accented and hyphenated words, and leaves a lone one whole', () => {
+    expect(words('José’s Jean-Luc\'s ’s cannot’s')).toEqual(['José', '’s', 'Jean-Luc', "'s", '’s', 'cannot', '’s']);
+    expect(keys('José’s İstanbul É.U.')).toEqual(['jose', "'s", 'istanbul', 'e.u']);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdits } from '../pipeline/edits.js';
+import { applyEdits, type Edit } from '../pipeline/edits.js';
 import { alignUnits } from '../pipeline/stages/align/align.js';
 import { lexiconJudge, strictJudge } from '../pipeline/stages/align/judge.js';
 import { tokenize } from '../pipeline/stages/align/tokens.js';
@@ -288,6 +288,33 @@ describe('fillers', () => {
   it('leaves "actually" and "certainly" elsewhere alone', () => {
     const t = 'Actually, the plan is certainly bold. He actually left.';
     expect(restoreFillers(t)).toEqual([]);
+  });
+});
+
+function referenceIndex(): ReferenceIndex {
+  const index = new ReferenceIndex();
+  index.add('ref', REFERENCE);
+  return index;
+}
+
+describe('a document only its own score calls spun, and barely', () => {
+  const restoreScored = (unconfirmedScore?: number) =>
+    restoreDocument({ docId: 'spun', text: SPUN, index: referenceIndex(), suspects: [], unconfirmedScore });
+  const filler = (edits: Edit[]) => edits.find((e) => e.reason === 'filler' && e.before === 'actually ');
+
+  it('gets the edits no source backs as suggestions only', () => {
+    const sure = filler(restoreScored())!;
+    expect(sure.confidence).toBeGreaterThanOrEqual(0.8);
+    const marginal = filler(restoreScored(0.55))!;
+    expect(marginal.confidence).toBeLessThan(0.8);
+    expect(marginal.evidence).toMatch(/suggested only.*0\.55/);
+    expect(filler(restoreScored(0.75))!.confidence).toBe(sure.confidence);
+  });
+
+  it('keeps the edits its cleaner sources back', () => {
+    const sourced = (edits: Edit[]) => edits.filter((e) => e.source).map((e) => [e.start, e.end, e.after, e.confidence]);
+    expect(sourced(restoreScored(0.55))).toEqual(sourced(restoreScored()));
+    expect(sourced(restoreScored()).length).toBeGreaterThan(0);
   });
 });
 

@@ -46,4 +46,24 @@ describe('words', () => {
     const t = 'a\u0301b 𝐁old 𝟏,𝟐 中文 — x';
     expect(segment(t).words.map((w) => w.text)).toEqual(['a\u0301b', '𝐁old', '𝟏,𝟐', '中文', 'x']);
   });
+
+  it('join across a comma only with a digit on both sides, whatever their script', () => {
+    const words = (t: string) => segment(t).words.map((w) => w.text);
+    expect(words('𝟏,2 2,𝟏 1\u0301,2')).toEqual(['𝟏,2', '2,𝟏', '1\u0301', '2']);
+  });
+
+  it('leave lone surrogates out of words', () => {
+    expect(segment('ab\ud800cd \udc00x').words.map((w) => w.text)).toEqual(['ab', 'cd', 'x']);
+  });
+
+  it('cut a word at its sentence end', () => {
+    const t = 'It cost 3.It was.';
+    expect(segment(t).words.map((w) => [w.text, w.sentence])).toEqual([
+      ['It', 0],
+      ['cost', 0],
+      ['3.', 0],
+      ['It', 1],
+      ['was', 1],
+    ]);
+  });
 });

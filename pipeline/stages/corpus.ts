@@ -149,7 +149,7 @@ export async function decideCorpus(entries: readonly CorpusEntry[], held: HeldCo
   try {
     await runner.each(
       'restore',
-      toRestore.map((d) => ({ docId: d.id, slot: d.slot, suspects: d.suspects })),
+      toRestore.map((d) => ({ docId: d.id, slot: d.slot, suspects: d.suspects, unconfirmedScore: cross.has(d.id) ? undefined : d.score })),
       (i, r) => restored.set(toRestore[i].id, 'error' in r ? r : { edits: r.edits.map((e) => (e.source ? { ...e, source: citeOriginal(offsets.get(e.source.id), e.source) } : e)) }),
     );
     await runner.broadcast('referenceIndex', null);

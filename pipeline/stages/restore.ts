@@ -27,6 +27,25 @@ export function restoreDocument(input: RestoreContext): Edit[] {
   const learnedEdits = applyLearned(ctx, learned, fromSources);
   const fillers = restoreFillers(ctx.text, ctx.tokens);
   const generic = restoreGeneric(ctx, [...fromSources, ...learnedEdits, ...fillers]);
-  const all = [...fromSources, ...learnedEdits, ...fillers, ...generic];
+  const all = [...fromSources, ...learnedEdits, ...fillers, ...generic].map((e) => hedged(e, input.unconfirmedScore));
   return resolveOverlaps(all.sort((a, b) => b.confidence - a.confidence));
+}
+
+/**
+ * Scores this close to the verdict line (0.5) are where the detector's false alarms
+ * are: clean prose that writes like a spinner ("had actually", "due to the fact
+ * that"). In a document only such a score calls spun, an edit without a source could
+ * be rewriting clean text, so it is suggested, not applied.
+ */
+const MARGINAL_SCORE = 0.6;
+/** Below the default --min-confidence (0.8). */
+const MARGINAL_CONFIDENCE = 0.75;
+
+function hedged(e: Edit, unconfirmedScore: number | undefined): Edit {
+  if (e.source || unconfirmedScore === undefined || unconfirmedScore >= MARGINAL_SCORE || e.confidence <= MARGINAL_CONFIDENCE) return e;
+  return {
+    ...e,
+    confidence: MARGINAL_CONFIDENCE,
+    evidence: `${e.evidence ? `${e.evidence}; ` : ''}suggested only: the document is spun by its own score alone, and barely (${unconfirmedScore.toFixed(2)})`,
+  };
 }

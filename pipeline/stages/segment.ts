@@ -129,8 +129,11 @@ function runEnd(text: string, i: number): number {
   return i;
 }
 
-/** The next word at or after `from`: [start, end), or undefined. */
-export function nextWord(text: string, from: number): [number, number] | undefined {
+/**
+ * The next word at or after `from`: [start, end), or undefined. `from` must not fall
+ * inside a surrogate pair (segment() only starts at sentence starts and word ends).
+ */
+function nextWord(text: string, from: number): [number, number] | undefined {
   let i = from;
   while (i < text.length) {
     const cp = text.codePointAt(i)!;

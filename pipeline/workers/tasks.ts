@@ -55,6 +55,8 @@ export interface RestoreJob {
   text?: string;
   slot?: number;
   suspects: readonly Suspect[];
+  /** See RestoreContext.unconfirmedScore. */
+  unconfirmedScore?: number;
 }
 
 /** Documents whose texts a thread keeps decoded: retrieval keeps coming back to the same few. */
@@ -134,7 +136,7 @@ export function createHandlers() {
       // Outside the try: a text that cannot be read is the run's failure, not the document's.
       const text = job.text ?? referenceTexts!.get(job.slot!, false);
       try {
-        return { edits: timed('restore', () => restoreDocument({ docId: job.docId, text, suspects: job.suspects, index: reference! })) };
+        return { edits: timed('restore', () => restoreDocument({ docId: job.docId, text, suspects: job.suspects, index: reference!, unconfirmedScore: job.unconfirmedScore })) };
       } catch (err) {
         // A failure restoring one document must not take the corpus down with it.
         return { error: `restoration failed: ${(err as Error).message}` };

@@ -16,6 +16,12 @@ export interface RestoreContext {
   text: string;
   index: ReferenceIndex;
   suspects: readonly Suspect[];
+  /**
+   * The document's intrinsic spin score, when nothing else says it is spun (no cleaner
+   * document of the corpus aligned with it with words swapped): the verdict is then
+   * only as sure as that score, and so is every edit that no source backs.
+   */
+  unconfirmedScore?: number;
 }
 
 /** The context every mechanism works from: the input plus the text's tokens, cut once. */
