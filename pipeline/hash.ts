@@ -12,19 +12,13 @@ export function fnv1a32(s: string): number {
   return h >>> 0;
 }
 
+const single = [''];
+
 /** 53 bits: FNV-1a and a multiply-xorshift hash of the same code units, side by side. */
 export function hash53(s: string): number {
-  let a = 0x811c9dc5;
-  let b = 0x9e3779b9;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 13;
-  }
-  b = Math.imul(b ^ (b >>> 16), 0x85ebca6b);
-  b ^= b >>> 13;
-  return (a >>> 11) * 0x100000000 + (b >>> 0);
+  // One word "joined" alone is the word: the same loop, and no array per call.
+  single[0] = s;
+  return hash53Joined(single, 0, 1);
 }
 
 /** hash53 of `words[from, to)` joined by single spaces, without building the string. */
