@@ -20,6 +20,7 @@ import {
   type Form,
   type Pos,
 } from '../pipeline/lexicon/index.js';
+import { lexicon } from '../pipeline/lexicon/store.js';
 
 const has = (word: string, lemma: string, pos: Pos, form?: Form) =>
   morph(word).some((a) => a.lemma === lemma && a.pos === pos && (form === undefined || a.form === form));
@@ -93,6 +94,17 @@ describe('synsets and synonyms', () => {
     expect(synsets('head of state', 'n')[0].synset.words).toContain('chief of state');
     expect(synsets('united states', 'n')[0].synset.words).toEqual(expect.arrayContaining(['United States', 'USA']));
     expect(synsets('president', 'n')[1].synset.words).toContain('President of the United States');
+  });
+
+  it('gives a synset\'s members as lookup lemmas, and each member\'s rank in it', () => {
+    const us = synsets('united states', 'n')[0].synset;
+    const members = lexicon().memberLemmas(us.id);
+    expect(members).toEqual(us.words.map((w) => w.toLowerCase()));
+    expect(members).toContain('usa');
+    for (const m of members) expect(lexicon().senseOf(m, 'n', us.id)).toEqual({ rank: expect.any(Number), tagCount: expect.any(Number) });
+    const say = synsets('say', 'v')[1];
+    expect(lexicon().senseOf('say', 'v', say.synset.id)).toEqual({ rank: 2, tagCount: say.tagCount });
+    expect(lexicon().senseOf('say', 'n', say.synset.id)).toBeUndefined();
   });
 
   it('gives ranks in both directions', () => {

@@ -39,6 +39,7 @@ export class LexiconStore {
   private readonly raw = new Map<string, string>();
   private readonly decoded = memo<string, Entry>();
   private readonly synsetObjs: Array<Synset | undefined>;
+  private readonly memberLemmaCache: Array<readonly string[] | undefined>;
   /** Lemmas of each POS, for callers that need to iterate (built lazily). */
   private lemmaList?: string[];
 
@@ -48,6 +49,7 @@ export class LexiconStore {
     const idx = data.index;
     for (let i = 0; i < idx.length; i += 2) this.raw.set(idx[i], idx[i + 1]);
     this.synsetObjs = new Array(data.synWords.length);
+    this.memberLemmaCache = new Array(data.synWords.length);
   }
 
   get synsetCount(): number {
@@ -100,6 +102,13 @@ export class LexiconStore {
     const e = this.entry(lemma)[pos];
     if (!e) return [];
     return e.ids.map((id, i) => ({ lemma, pos, synset: this.synset(id), rank: i + 1, tagCount: e.tags[i] }));
+  }
+
+  /** The members of synset `id` as normalised lemmas (normalizeLemma), in member order; computed once. */
+  memberLemmas(id: number): readonly string[] {
+    let m = this.memberLemmaCache[id];
+    if (!m) m = this.memberLemmaCache[id] = Object.freeze(this.synset(id).words.map(normalizeLemma));
+    return m;
   }
 
   /** Rank (1-based) and tag count of `lemma` in synset `id`, or undefined when not a member. */

@@ -14,7 +14,8 @@
  * with S's sense rank for c, and P(w | S) = 1/(|S|−1). A word whose clean use is
  * common (f(w) large) gets a low ratio whatever its synonyms.
  */
-import { inflect, isFunctionWord, morph, normalizeLemma, synsets, type Pos, type Sense } from '../../lexicon/index.js';
+import { inflect, isFunctionWord, morph, synsets, type Pos, type Sense } from '../../lexicon/index.js';
+import { lexicon } from '../../lexicon/store.js';
 import { freqTables, pairPrefix } from './freq.js';
 import type { Doc } from './types.js';
 import { memo } from '../../memos.js';
@@ -83,18 +84,18 @@ function compute(w: string): Profile {
   const fw = formCount(w) + SMOOTH;
   const byWord = new Map<string, Candidate>();
   const seen = new Set<string>();
+  const lx = lexicon();
   for (const a of analyses) {
     const key = `${a.lemma}|${a.pos}|${a.form}`;
     if (seen.has(key)) continue;
     seen.add(key);
     for (const sense of sensesOf(a.lemma, a.pos)) {
-      const members = sense.synset.words;
+      const members = lx.memberLemmas(sense.synset.id);
       if (members.length < 2) continue;
       const pw = 1 / (members.length - 1);
-      for (const m of members) {
-        const lemma = normalizeLemma(m);
+      for (const lemma of members) {
         if (lemma === a.lemma) continue;
-        const other = senseIn(lemma, a.pos, sense.synset.id);
+        const other = lx.senseOf(lemma, a.pos, sense.synset.id);
         if (!other) continue;
         const c = inflect(lemma, a.pos, a.form).toLowerCase();
         if (c === w) continue;
@@ -129,10 +130,4 @@ export function sensesOf(lemma: string, pos: Pos): Sense[] {
     senseMemo.set(key, s);
   }
   return s;
-}
-
-/** Rank and tag count of `lemma` in synset `id`, or undefined when it is not a member. */
-export function senseIn(lemma: string, pos: Pos, id: number): Sense | undefined {
-  for (const s of sensesOf(lemma, pos)) if (s.synset.id === id) return s;
-  return undefined;
 }
