@@ -130,7 +130,7 @@ describe('unspin apply (hand-made report)', () => {
   it.each([
     ['an unknown id', () => [{ id: 'feedfacecafe', accept: true }], (k: string) => k, /does not have: feedfacecafe/],
     ['an accepted suggestion overlapping an accepted edit', () => [{ id: WORD.id, accept: true }], (k: string) => k, /suggestion .* overlaps accepted edit/],
-    ['decisions made on another report', () => [], () => 'f'.repeat(64), /different report/],
+    ['decisions made on another report', (_key: string) => [], () => 'f'.repeat(64), /different report/],
   ] as const)('exits 1 on %s and writes nothing', (_, decisions, keyOf, message) => {
     const { dir, report, key } = handMade();
     const r = run(['apply', decisionsFile(dir, keyOf(key), decisions(key)), '--report', report, '--out', 'out'], dir);

@@ -9,7 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appliedEdits, indexReport, type PipelineReport } from './report.js';
-import type { DetectionTruth, LocatedChange, RestoreTruth, Split } from './sets.js';
+import type { Split } from './corpus.js';
+import type { DetectionTruth, LocatedChange, RestoreTruth } from './sets.js';
 
 const dir = process.argv[2];
 if (!dir) {
