@@ -60,6 +60,9 @@ export const AFTER_AUXILIARY: readonly Insertion[] = [
   { host: 'will', filler: 'definitely', strength: 0.5 },
 ];
 
+/** `AFTER_AUXILIARY` keyed by its two words, "host filler" ("has actually"). */
+export const AFTER_AUXILIARY_BY_PAIR: ReadonlyMap<string, Insertion> = new Map(AFTER_AUXILIARY.map((f) => [`${f.host} ${f.filler}`, f]));
+
 /**
  * Intensifiers inserted before a word: "first" → "very first", "same" → "exact same".
  * Only the intensifier is the filler. Restoration removes "very first" only: the

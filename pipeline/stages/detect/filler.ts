@@ -5,11 +5,9 @@
  * each pattern marks the inserted word only. Strengths are lower for patterns careful
  * writers also use ("the very first time", "the very same").
  */
-import { AFTER_AUXILIARY, BEFORE_WORD, BEFORE_WORD_BY_PAIR, SLASHED } from '../../lexicon/fillers.js';
+import { AFTER_AUXILIARY, AFTER_AUXILIARY_BY_PAIR, BEFORE_WORD, BEFORE_WORD_BY_PAIR, SLASHED } from '../../lexicon/fillers.js';
 import { ADJ_PREV, FUNC, NUM, type Doc, type Finding } from './types.js';
 
-/** Adverb inserted after an auxiliary, keyed "has actually". */
-const AFTER = new Map(AFTER_AUXILIARY.map((f) => [`${f.host} ${f.filler}`, f]));
 const ADVERBS = new Set(AFTER_AUXILIARY.map((f) => f.filler));
 const INTENSIFIERS = new Set(BEFORE_WORD.map((f) => f.filler));
 /** Second halves of the slashed pairs ("her" of "his/her"). */
@@ -36,7 +34,8 @@ export function fillerFindings(doc: Doc): Finding[] {
       if (slash !== undefined && doc.text.slice(words[i - 1].end, words[i].start) === '/') push(i - 1, i, slash);
       continue;
     }
-    const aux = ADVERBS.has(w) ? AFTER.get(`${prev} ${w}`) : undefined;
+    // Adverb inserted after an auxiliary ("has actually").
+    const aux = ADVERBS.has(w) ? AFTER_AUXILIARY_BY_PAIR.get(`${prev} ${w}`) : undefined;
     if (aux?.beforeParticiple !== undefined && (contentAt(doc, i + 1) || (lower[i + 1] === 'been' && (flags[i + 1] & ADJ_PREV) !== 0))) {
       // A perfect auxiliary: "been" may follow, and a past participle makes the filler likelier.
       const next = lower[i + 1];

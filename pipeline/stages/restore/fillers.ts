@@ -1,18 +1,19 @@
 import { makeEdit, type Edit } from '../../edits.js';
-import { AFTER_AUXILIARY, BEFORE_WORD, type Insertion } from '../../lexicon/fillers.js';
+import { AFTER_AUXILIARY_BY_PAIR, BEFORE_WORD_BY_PAIR, type Insertion } from '../../lexicon/fillers.js';
 import { tokenize, type Token } from '../align/tokens.js';
 import { matchInitialCase } from './casing.js';
 
 /**
- * The fillers restoration removes (`lexicon/fillers.ts`, marked `restore`), keyed by
- * their two words: the adverb after an auxiliary ("has actually", "will certainly";
- * elsewhere, as in "is certainly bold", the adverb is ordinary English and stays) and
+ * The filler written with these two words that restoration removes (`lexicon/fillers.ts`,
+ * marked `restore`): the adverb after an auxiliary ("has actually", "will certainly";
+ * elsewhere, as in "is certainly bold", the adverb is ordinary English and stays) or
  * the intensifier before a word ("very first").
  */
-const pairs = (table: readonly Insertion[], key: (f: Insertion) => string): ReadonlyMap<string, Insertion> =>
-  new Map(table.filter((f) => f.restore !== undefined).map((f) => [key(f), f]));
-const AFTER = pairs(AFTER_AUXILIARY, (f) => `${f.host} ${f.filler}`);
-const BEFORE = pairs(BEFORE_WORD, (f) => `${f.filler} ${f.host}`);
+function removable(table: ReadonlyMap<string, Insertion>, pair: string): Insertion | undefined {
+  const f = table.get(pair);
+  return f?.restore !== undefined ? f : undefined;
+}
+
 /** What separates a sentence from the one before it: its end punctuation, closing quotes, white space. */
 const SENTENCE_GAP = /^[.!?]["'”’)\]]*\s+$|^\s*\n\s*$/;
 
@@ -33,9 +34,9 @@ export function restoreFillers(text: string, tokens: readonly Token[] = tokenize
     const starts = t.cap && (gapBefore === undefined || SENTENCE_GAP.test(gapBefore));
     if (!inside && !starts) continue;
     let reason: string | undefined;
-    const after = next.cap || !inside ? undefined : AFTER.get(`${prev!.key} ${t.key}`);
+    const after = next.cap || !inside ? undefined : removable(AFTER_AUXILIARY_BY_PAIR, `${prev!.key} ${t.key}`);
     // A capitalized host is part of a name ("the Very First Baptist Church").
-    const before = next.cap ? undefined : BEFORE.get(`${t.key} ${next.key}`);
+    const before = next.cap ? undefined : removable(BEFORE_WORD_BY_PAIR, `${t.key} ${next.key}`);
     if (after) reason = `"${prev!.text} ${t.text}": a spinner's filler after ${after.restore}`;
     else if (before) reason = `"${before.filler} ${before.host}": a spinner's filler before ${before.restore}`;
     if (!reason) continue;
