@@ -158,6 +158,26 @@ describe('restoreGeneric in a spun document', () => {
     expect(edits.some((e) => e.start < at + 5 && at < e.end)).toBe(false);
   });
 
+  it('leaves a verb bound to its particle in a WordNet idiom ("crack down"), where its synonym would read as likelier', () => {
+    // References that use "go" and "go down" often: the scorer alone would take "crack" for a spun "go".
+    const reference = [
+      'Prices will go down next year. Farmers want to go to market early. We go where the work is.',
+      'Rates go down in winter. Few want to go abroad now. Sales go down when rates go up.',
+    ].join(' ');
+    const text = 'Fourteen twelvemonths ago the caput of the agency vowed to crack down on gangs and guns.';
+    const suspects = suspectsOn(text, { twelvemonths: 'rare-synonym', caput: 'rare-synonym', crack: 'rare-synonym' });
+    const index = new ReferenceIndex();
+    index.add('ref', reference);
+    const at = text.indexOf('crack');
+    const scored = bestReversal('crack', context({ left: 'to', right: 'down', refs: { go: index.count('go'), 'to go': index.count('to go'), 'go down': index.count('go down') } }))!;
+    expect(scored.word).toBe('go');
+    expect(scored.probability).toBeGreaterThan(0.9);
+    const edits = restoreDocument({ docId: 'spun', text, index, suspects });
+    expect(edits.some((e) => e.start < at + 5 && at < e.end)).toBe(false);
+    // the other swaps of the sentence are still reversed
+    expect(edits.map((e) => e.after)).toEqual(expect.arrayContaining(['years', 'head']));
+  });
+
   it('keeps "a"/"an" in agreement with the restored word', () => {
     const text = 'He called it an unimprisoned world where a caput of state had fled.';
     const suspects = suspectsOn(text, { unimprisoned: 'rare-synonym', caput: 'rare-synonym', fled: 'collocation' });

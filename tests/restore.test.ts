@@ -228,6 +228,15 @@ describe('restoration', () => {
     expect(spunName.map((e) => e.after)).toEqual(['State']);
   });
 
+  it('leaves a name WordNet knows, even where a reference name looks like its synonym', () => {
+    const ref = 'Loans from the International Bank for Reconstruction helped. The International Bank said on Monday it would lend more to the region.\n';
+    const spun = 'Through the World Bank and other agencies, we will help farmers abroad.\n';
+    expect(restore(spun, { ref }).edits.filter((e) => e.reason === 'name-title')).toEqual([]);
+    // A spun name of the same reference is still mapped back.
+    const spunName = restore('Through the Global Bank and other agencies, we will help farmers abroad.\n', { ref }).edits.filter((e) => e.reason === 'name-title');
+    expect(spunName.map((e) => e.after)).toEqual(['International']);
+  });
+
   it('does not map a capitalized word inside a name to a lower-case reference word', () => {
     const ref = 'The leaders praised Latin American democracy and the Latin American democracy movement.\n';
     const spun = 'Delegates from the Latin American Republics met in Lima on Tuesday.\n';

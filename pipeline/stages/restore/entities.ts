@@ -3,6 +3,7 @@ import { isKnown } from '../../lexicon/query.js';
 import { strictJudge } from '../align/judge.js';
 import { alignTokens } from '../align/diff-pairs.js';
 import { FUNCTION_WORDS, type Token } from '../align/tokens.js';
+import { wordnetName } from '../detect/titles.js';
 import { isNamePhrase } from '../reference-data.js';
 import type { PhraseEntry } from '../reference.js';
 import { suspected, type Learned, type Restoring } from './types.js';
@@ -41,7 +42,12 @@ export function restoreEntities(ctx: Restoring, learned: Learned[]): Edit[] {
       const span = tokens.slice(i, i + n);
       // A spun name may carry up to two lower-case swaps inside ("Head of state Trump").
       if (!isNamePhrase(ctx.text, span, sentenceStarts.has(span[0].start), 2)) continue;
-      if (ctx.index.phraseCount(span.map((t) => t.key).join(' ')) > 0) continue; // attested: leave it
+      const key = span.map((t) => t.key).join(' ');
+      if (ctx.index.phraseCount(key) > 0) continue; // attested: leave it
+      // A name the dictionary knows ("World Bank") is the writer's: a spinner's word
+      // swaps rarely land on one, and a reference phrase of another name ("International
+      // Bank") only looks like its synonym.
+      if (wordnetName(key) >= 1) continue;
       const words = span.map((t) => t.text).join('\u0001');
       if (!found.has(words)) found.set(words, bestPhrase(ctx, span, 0));
       const hit = found.get(words);

@@ -1,5 +1,5 @@
 import { makeEdit, type Edit } from '../../edits.js';
-import { inflect, isFunctionWord, isNumberWord, morph, neighbours, synonyms, synsets, type Pos } from '../../lexicon/index.js';
+import { inflect, isFunctionWord, isKnown, isNumberWord, morph, neighbours, synonyms, synsets, type Pos } from '../../lexicon/index.js';
 import { isName } from '../align/facts.js';
 import { FUNCTION_WORDS, type Token } from '../align/tokens.js';
 import { freqTables, pairCount, pairCountFrom, pairPrefix, wordCount } from '../detect/freq.js';
@@ -449,10 +449,27 @@ export function restoreGeneric(ctx: Restoring, taken: readonly Edit[]): Edit[] {
       if (s.signal === 'rare-synonym') rare = Math.max(rare, s.strength);
       signals.push(s.signal);
     }
-    if (filler) continue;
+    if (filler || inParticleIdiom(ctx.text, tokens, i)) continue;
     propose(i, i + 1, signals, rare);
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Is word i bound to a function word it touches in a WordNet idiom ("crack down",
+ * "fling off", "look at", "at large")? In such a pair the verb or adjective is the
+ * idiom's own word: its synonyms do not take the particle ("go down" is another
+ * idiom, not what "crack down" was spun from). "to" is left out: before a verb it
+ * marks the infinitive ("We take to prepare", spun from "need to prepare"), not an
+ * idiom. Pairs of content words ("fiscal year") are left to the scorer.
+ */
+function inParticleIdiom(text: string, tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  const particle = (o: Token | undefined): o is Token => o !== undefined && o.key !== 'to' && FUNCTION_WORDS.has(o.key);
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (particle(prev) && text.slice(prev.end, t.start) === ' ' && isKnown(`${prev.key} ${t.key}`)) return true;
+  return particle(next) && text.slice(t.end, next.start) === ' ' && isKnown(`${t.key} ${next.key}`);
 }
 
 /** A word the reversal judges: three letters or more, no digit, not a function word. */
