@@ -77,3 +77,28 @@ describe('learned multiword substitutions', () => {
     expect(edits.map((e) => text.slice(e.start - 4, e.end))).toEqual(['the united state']);
   });
 });
+
+describe('learned substitutions with an article', () => {
+  // One alignment taught "a new" → "an unprecedented": one word's lesson, its article in agreement.
+  const text = 'It is time for a new quest in our land.\nWe hope for a new spirit of trust.\nIt is time for a New Federalism.';
+  const lesson = () => taught(text, 'a new', 'an unprecedented');
+
+  it('need a word\'s support: one taught use and a function word in common are not enough', () => {
+    expect(apply(text, [lesson()])).toEqual([]);
+  });
+
+  it('apply where two uses taught it and detection flagged the word, as a single word\'s lesson would', () => {
+    const lone = 'We hope for a new spirit.\nThey want a new deal.\nWe hope for a new start.';
+    const at = lone.lastIndexOf('a new');
+    const lessons = [taught(lone, 'a new', 'an unprecedented', 0), taught(lone, 'a new', 'an unprecedented', 1)];
+    expect(apply(lone, lessons)).toEqual([]);
+    const flagged = apply(lone, lessons, [{ start: at + 2, end: at + 5, signal: 'rare-synonym', strength: 0.6 }]);
+    expect(flagged.map((e) => `${lone.slice(e.start, e.end)} → ${e.after}`)).toEqual(['a new → an unprecedented']);
+  });
+
+  it('do not lower-case a capitalized word of a name', () => {
+    const at = text.indexOf('a New');
+    const edits = apply(text, [lesson(), taught(text, 'a new', 'an unprecedented', 1)], [{ start: at + 2, end: at + 5, signal: 'rare-synonym', strength: 0.6 }]);
+    expect(edits.filter((e) => e.start >= at)).toEqual([]);
+  });
+});

@@ -167,6 +167,18 @@ describe('alignment', () => {
     expect(flagged.find((e) => e.reason === 'name-title')?.confidence).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('takes a name + word the references write once for a suggestion, not a swap, unless detection flags the word', () => {
+    const ref = 'As Lincoln said in his second address, the nation must bind up its wounds.';
+    const spun = 'Let us renew the rule that Lincoln stated so simply in another age.';
+    const names = restore(spun, { ref }).edits.filter((x) => x.reason === 'name-title');
+    expect(names.map((e) => [e.after, e.confidence])).toEqual([['said', 0.7]]);
+    const index = new ReferenceIndex();
+    index.add('ref', ref);
+    const at = spun.indexOf('stated');
+    const flagged = restoreDocument({ docId: 'spun', text: spun, index, suspects: [{ start: at, end: at + 6, signal: 'rare-synonym', strength: 0.6 }] });
+    expect(flagged.find((e) => e.reason === 'name-title')?.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
   it('inside names, takes a synonym or a more general spun word for a swap, not a narrower one', () => {
     // "head of state" is more general than "president": a spinner's swap.
     expect(strictJudge.judge(tokenize('Head of state'), tokenize('President'), {})).not.toBe('unexplained');

@@ -201,9 +201,11 @@ function phraseEdit(ctx: Restoring, tokens: readonly Token[], m: Match, p: Match
   // A name + common noun ("American child", "Federal funds") is ordinary English that
   // references on other subjects phrase otherwise ("American people", "Federal budget").
   // The noun is taken for a swap only where detection found it suspicious or the
-  // references pair the name with this noun more than with all others together ("Trump
-  // administration"), not where the name goes with many nouns ("American …").
-  const nameAndNoun = m.to - m.from === 2 && !tokens[m.from + 1].cap && dominance(ctx, m.entry) <= DOMINANT;
+  // references pair the name with this noun, twice or more, more than with all others
+  // together ("Trump administration"), not where the name goes with many nouns ("American …").
+  // One mention in the references is not a usual pairing, however dominant ("Lincoln
+  // said" once does not make "Lincoln stated" a swap).
+  const nameAndNoun = m.to - m.from === 2 && !tokens[m.from + 1].cap && (m.entry.count < 2 || dominance(ctx, m.entry) <= DOMINANT);
   const lexical = p.kind === 'synonym' ? 0.93 : p.kind === 'related' ? 0.9 : undefined;
   return makeEdit(ctx.text, start, end, canonical, {
     stage: 'restore',

@@ -18,7 +18,8 @@ interface Lesson {
  * they are applied to the document's other uses of the same spun wording. A
  * multiword pair applies where it was taught twice or its context matches a taught
  * use (the same word before or after) or detection found it suspicious; a single word
- * needs two taught uses and a matching content word or a detection flag. Pairs of
+ * (with its article: "a new") needs two taught uses and a
+ * matching content word or a detection flag. Pairs of
  * function words are never learned, nor a spun wording taught two canonicals.
  */
 export function applyLearned(ctx: Restoring, learned: readonly Learned[], taken: readonly Edit[]): Edit[] {
@@ -56,7 +57,12 @@ export function applyLearned(ctx: Restoring, learned: readonly Learned[], taken:
       const start = tokens[i].start;
       const end = tokens[i + keys.length - 1].end;
       if (covered(start, end)) continue;
-      const multi = keys.length > 1;
+      // A phrase is two words or more besides articles: "a new" → "an unprecedented" is
+      // one word's lesson with its article in agreement, and needs a word's support.
+      const multi = wordsBesidesArticles(keys) > 1;
+      // A capital inside the match is a name's ("a New Federalism"): a lesson taught on
+      // other words does not rewrite it into lower case.
+      if (!/\p{Lu}/u.test(lesson.canonical) && tokens.slice(i + 1, i + keys.length).some((t) => t.cap)) continue;
       // A single word's neighbour must be a content word to show a shared context.
       const shares = (side: 'L' | 'R', t: Token | undefined) =>
         t !== undefined && (multi || telling(t.key)) && lesson.contexts.has(`${side} ${t.key}`);
@@ -82,6 +88,12 @@ export function applyLearned(ctx: Restoring, learned: readonly Learned[], taken:
     }
   }
   return out;
+}
+
+function wordsBesidesArticles(keys: readonly string[]): number {
+  let n = 0;
+  for (const k of keys) if (k !== 'a' && k !== 'an' && k !== 'the') n++;
+  return n;
 }
 
 /**
