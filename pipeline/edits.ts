@@ -7,6 +7,7 @@
  * derived text back to offsets in the original, so reports always index the input.
  */
 
+import { SpanIndex } from './span-index.js';
 export type Stage = 'read' | 'normalize' | 'boilerplate' | 'restore';
 
 /** Where a restored wording came from: a span of another document of the corpus. */
@@ -55,13 +56,16 @@ export function byPosition(a: Edit, b: Edit): number {
  */
 export function resolveOverlaps(edits: readonly Edit[]): Edit[] {
   const kept: Edit[] = [];
+  const index = new SpanIndex<Edit>();
   for (const e of edits) {
-    const clash = kept.some((k) =>
+    const clash = index.some(e.start, e.end, (k) =>
       e.start === e.end || k.start === k.end
         ? e.start < k.end && k.start < e.end || (e.start === k.start && e.end === k.end)
         : e.start < k.end && k.start < e.end,
     );
-    if (!clash) kept.push(e);
+    if (clash) continue;
+    kept.push(e);
+    index.add(e);
   }
   return kept.sort(byPosition);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segment } from '../pipeline/stages/segment.js';
+import { segment, sentencesIn } from '../pipeline/stages/segment.js';
 
 const sentences = (t: string) => segment(t).sentences.map((s) => t.slice(s.start, s.end));
 
@@ -65,5 +65,34 @@ describe('words', () => {
       ['It', 1],
       ['was', 1],
     ]);
+  });
+});
+
+describe('sentences of a long paragraph', () => {
+  // Written for this test: sentences with the cases the segmenter decides by look-ahead
+  // (abbreviations, initials, closing quotes, a lower-case word after a full stop).
+  const parts = [
+    'Mr. Smith met Gov. Lopez on Jan. 5 in Washington.',
+    '"Will you sign it?" he asked.',
+    'She said: "Yes." Then she left.',
+    'The U.S. delegation, led by J. R. Ellis, arrived at 10 a.m. on Monday.',
+    'Prices rose 2.5 percent. e.g. in food and fuel.',
+    'It was over!',
+  ];
+  const text = Array.from({ length: 120 }, (_, i) => `${parts[i % parts.length]} (${i})`).join(' ');
+  const span = { start: 0, end: text.length };
+
+  it('segments window by window exactly as in one pass', () => {
+    const whole = sentencesIn(text, span, Number.MAX_SAFE_INTEGER);
+    expect(whole.length).toBeGreaterThan(100);
+    for (const w of [200, 333, 1000, 4096]) expect(sentencesIn(text, span, w)).toEqual(whole);
+  });
+
+  it('cuts a window without any sentence break at a space, never inside a word', () => {
+    const words = Array.from({ length: 400 }, (_, i) => `Word${i}`).join(' ');
+    const spans = sentencesIn(words, { start: 0, end: words.length }, 256);
+    expect(spans.length).toBeGreaterThan(1);
+    for (const s of spans) expect(words.slice(s.start, s.end)).toMatch(/^Word\d+( Word\d+)*$/);
+    expect(spans.map((s) => words.slice(s.start, s.end)).join(' ')).toBe(words);
   });
 });

@@ -29,7 +29,8 @@ export function units(text: string, sentences: readonly Span[] = sentenceSpans(t
     out.push({ ...q, kind: 'quote', tokens: tokenize(text, q.start, q.end) });
     // A quotation spanning sentences also yields its part in each sentence, so that
     // it aligns with a source that quotes only one of them.
-    const parts = sentences.filter((s) => s.start < q.end && q.start < s.end);
+    const parts: Span[] = [];
+    for (let k = firstEndingAfter(sentences, q.start); k < sentences.length && sentences[k].start < q.end; k++) parts.push(sentences[k]);
     if (parts.length < 2) continue;
     for (const s of parts) {
       const start = Math.max(s.start, q.start);
@@ -38,4 +39,16 @@ export function units(text: string, sentences: readonly Span[] = sentenceSpans(t
     }
   }
   return out;
+}
+
+/** Index of the first sentence (in text order) that ends after `at`. */
+function firstEndingAfter(sentences: readonly Span[], at: number): number {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sentences[mid].end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

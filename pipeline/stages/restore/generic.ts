@@ -4,6 +4,7 @@ import { isName } from '../align/facts.js';
 import { FUNCTION_WORDS, type Token } from '../align/tokens.js';
 import { freqTables, pairCount, pairCountFrom, pairPrefix, wordCount } from '../detect/freq.js';
 import { matchInitialCase } from './casing.js';
+import { SpanIndex } from '../../span-index.js';
 import { overlapsAny, type Restoring } from './types.js';
 import { memo } from '../../memos.js';
 
@@ -380,11 +381,19 @@ export function restoreGeneric(ctx: Restoring, taken: readonly Edit[]): Edit[] {
   const tokens = ctx.tokens;
   const docCounts = new Map<string, number>();
   for (const t of tokens) docCounts.set(t.key, (docCounts.get(t.key) ?? 0) + 1);
-  const docCount = (k: string) => (k.includes(' ') ? phraseCount(tokens, k) : docCounts.get(k) ?? 0);
+  const phraseCounts = new Map<string, number>();
+  const docCount = (k: string) => {
+    if (!k.includes(' ')) return docCounts.get(k) ?? 0;
+    let n = phraseCounts.get(k);
+    if (n === undefined) phraseCounts.set(k, (n = phraseCount(tokens, k)));
+    return n;
+  };
   const refCount = (n: string) => ctx.index.count(n);
   const density = ctx.suspects.length / Math.max(1, tokens.filter(isContent).length);
   const out: Edit[] = [];
-  const covered = (s: number, e: number) => overlapsAny(taken, s, e) || overlapsAny(out, s, e);
+  // The edits taken and made so far, indexed: both grow with the document.
+  const touched = new SpanIndex(taken);
+  const covered = (s: number, e: number) => overlapsAny(touched, s, e);
 
   const propose = (i: number, j: number, signals: string[], rare: number) => {
     const first = tokens[i];
@@ -420,15 +429,16 @@ export function restoreGeneric(ctx: Restoring, taken: readonly Edit[]): Edit[] {
           `with probability ${best.probability.toFixed(2)} (unchanged ${best.unchanged.toFixed(2)}): ${best.note}`,
       }),
     );
+    touched.add(out[out.length - 1]);
   };
 
   // Rare multiword expressions ("solar day" for "day"), as one unit.
   for (const s of ctx.suspects) {
     if (s.signal !== 'rare-expression') continue;
-    const i = tokens.findIndex((t) => t.start >= s.start);
+    const i = firstTokenFrom(tokens, s.start);
     let j = i;
     while (j >= 0 && j < tokens.length && tokens[j].end <= s.end) j++;
-    if (i < 0 || j - i < 2 || tokens.slice(i, j).some((t) => !/^\p{L}/u.test(t.key) || isName(t))) continue;
+    if (i >= tokens.length || j - i < 2 || tokens.slice(i, j).some((t) => !/^\p{L}/u.test(t.key) || isName(t))) continue;
     if (covered(tokens[i].start, tokens[j - 1].end)) continue;
     propose(i, j, [s.signal], s.strength);
   }
@@ -475,6 +485,18 @@ function inParticleIdiom(text: string, tokens: readonly Token[], i: number): boo
 /** A word the reversal judges: three letters or more, no digit, not a function word. */
 function isContent(t: Token): boolean {
   return t.key.length >= 3 && !/\d/.test(t.key) && !FUNCTION_WORDS.has(t.key);
+}
+
+/** Index of the first token starting at or after `at` (tokens.length when none does). */
+function firstTokenFrom(tokens: readonly Token[], at: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Occurrences of a key sequence ("solar day") among the tokens. */

@@ -1,6 +1,7 @@
 import { makeEdit, type Edit } from '../../edits.js';
 import { FUNCTION_WORDS, tokenize, type Token } from '../align/tokens.js';
 import { matchInitialCase } from './casing.js';
+import { SpanIndex } from '../../span-index.js';
 import { overlapsAny, suspected, type Learned, type Restoring } from './types.js';
 
 interface Lesson {
@@ -37,7 +38,8 @@ export function applyLearned(ctx: Restoring, learned: readonly Learned[], taken:
     if (l.right) lesson.contexts.add(`R ${l.right}`);
   }
   const tokens = ctx.tokens;
-  const covered = (s: number, e: number) => overlapsAny(taken, s, e);
+  const takenIndex = new SpanIndex(taken);
+  const covered = (s: number, e: number) => overlapsAny(takenIndex, s, e);
   const out: Edit[] = [];
   // Where each key stands: a lesson visits its first word's uses, not every token.
   const positions = new Map<string, number[]>();

@@ -24,6 +24,8 @@ const MAX_REACH = 2;
 
 export class OrderIndex {
   private readonly units = new Map<string, RefUnit[]>();
+  /** The places of the last `placed` array asked about ("docId at"), so a lookup is not a scan. */
+  private placedKeys?: { of: ReadonlyArray<Placed | undefined>; keys: Set<string> };
 
   constructor(private readonly index: ReferenceIndex) {}
 
@@ -56,7 +58,7 @@ export class OrderIndex {
     // may simply lack the sentence.
     const add = (docId: string, at: number) => {
       if (at < 0 || ats.some((x) => x.docId === docId && x.at === at)) return;
-      if (!placed.some((x) => x?.docId === docId && x.at === at)) ats.push({ docId, at });
+      if (!this.isPlaced(placed, docId, at)) ats.push({ docId, at });
     };
     if (p && q && p.docId === q.docId && q.at > p.at + 1 && q.at - p.at - 1 <= MAX_GAP) {
       for (let at = p.at + 1; at < q.at; at++) add(p.docId, at);
@@ -65,5 +67,15 @@ export class OrderIndex {
       if (q && after - i <= MAX_REACH) for (const d of [-1, 0, 1]) add(q.docId, q.at - (after - i) + d);
     }
     return ats.map((x) => this.index.unitAt(x.docId, x.at)).filter((u): u is RefUnit => u !== undefined);
+  }
+
+  /** Is reference unit `at` of `docId` one of the places in `placed` (which callers do not change between calls)? */
+  private isPlaced(placed: ReadonlyArray<Placed | undefined>, docId: string, at: number): boolean {
+    if (this.placedKeys?.of !== placed) {
+      const keys = new Set<string>();
+      for (const p of placed) if (p) keys.add(`${p.docId}\u0000${p.at}`);
+      this.placedKeys = { of: placed, keys };
+    }
+    return this.placedKeys.keys.has(`${docId}\u0000${at}`);
   }
 }

@@ -4,6 +4,7 @@ import { tokenize } from '../align/tokens.js';
 import { domainTitles } from '../reference-data.js';
 import type { PhraseEntry } from '../reference.js';
 import { matchInitialCase } from './casing.js';
+import { SpanIndex } from '../../span-index.js';
 import { overlapsAny, suspected, type Restoring } from './types.js';
 
 /**
@@ -17,6 +18,8 @@ import { overlapsAny, suspected, type Restoring } from './types.js';
  */
 export function restoreTitles(ctx: Restoring, taken: readonly Edit[]): Edit[] {
   const out: Edit[] = [];
+  // Edits made or taken, indexed for overlap checks: both grow with the document.
+  const touched = new SpanIndex(taken);
   const tokens = ctx.tokens;
   // The longest domain name first: "for Latin America" before "for Latin".
   const found = domainTitles(ctx.text, tokens).sort((a, b) => a.from - b.from || b.to - a.to);
@@ -41,7 +44,7 @@ export function restoreTitles(ctx: Restoring, taken: readonly Edit[]): Edit[] {
     const last = kinds.length - 1 - [...kinds].reverse().findIndex((k) => k !== 'equal');
     const start = title[first].start;
     const end = title[last].end;
-    if (overlapsAny(taken, start, end) || overlapsAny(out, start, end)) continue;
+    if (overlapsAny(touched, start, end)) continue;
     const form = bestForm(entry);
     const canonTokens = tokenize(form);
     const canonical = form.slice(canonTokens[first].start, canonTokens[last].end);
@@ -62,6 +65,7 @@ export function restoreTitles(ctx: Restoring, taken: readonly Edit[]): Edit[] {
         source: { ...entry.source },
       }),
     );
+    touched.add(out[out.length - 1]);
   }
   return out;
 }

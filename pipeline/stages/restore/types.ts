@@ -1,3 +1,4 @@
+import { SpanIndex } from '../../span-index.js';
 import type { Edit } from '../../edits.js';
 import type { Token } from '../align/tokens.js';
 import type { ReferenceIndex } from '../reference.js';
@@ -45,11 +46,16 @@ export interface Learned {
 }
 
 /** Does [start, end) touch any of the edits (a zero-width insertion counts as one character)? */
-export function overlapsAny(edits: readonly Edit[], start: number, end: number): boolean {
-  return edits.some((t) => start < Math.max(t.end, t.start + 1) && t.start < end);
+export function overlapsAny(edits: SpanIndex<Edit>, start: number, end: number): boolean {
+  return edits.some(start, end, (t) => start < Math.max(t.end, t.start + 1) && t.start < end);
 }
 
 /** Did detection flag any word in [start, end)? */
 export function suspected(ctx: RestoreContext, start: number, end: number): boolean {
-  return ctx.suspects.some((s) => s.start < end && start < s.end);
+  let index = suspectIndexes.get(ctx.suspects);
+  if (!index) suspectIndexes.set(ctx.suspects, (index = new SpanIndex(ctx.suspects)));
+  return index.some(start, end, (s) => s.start < end && start < s.end);
 }
+
+/** The suspects of each document, indexed once (a document may have thousands). */
+const suspectIndexes = new WeakMap<readonly Suspect[], SpanIndex<Suspect>>();
