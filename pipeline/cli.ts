@@ -104,7 +104,9 @@ function parse(argv: string[]): Parsed | 'help' | 'version' {
   if (values['fail-on'] !== undefined && values['fail-on'] !== 'degraded') {
     throw new UsageError(`--fail-on takes "degraded", not "${values['fail-on']}"`);
   }
-  const minConfidence = values['min-confidence'] === undefined ? defaultOptions.minConfidence : Number(values['min-confidence']);
+  const rawConfidence = values['min-confidence'];
+  // Number('') is 0: an empty value (an unset shell variable) must not mean "apply everything".
+  const minConfidence = rawConfidence === undefined ? defaultOptions.minConfidence : rawConfidence.trim() === '' ? NaN : Number(rawConfidence);
   if (!(minConfidence >= 0 && minConfidence <= 1)) throw new UsageError('--min-confidence takes a number from 0 to 1');
   const maxBytes = values['max-bytes'] === undefined ? 64 * 1024 * 1024 : Number(values['max-bytes']);
   if (!(Number.isInteger(maxBytes) && maxBytes > 0)) throw new UsageError('--max-bytes takes a positive whole number');

@@ -4,6 +4,7 @@ import type { Readable, Writable } from 'node:stream';
 import { fromPlain, type DocumentState, type Options } from './document.js';
 import { utf8Lines } from './corpus/lines.js';
 import { AtomicStream, writeAtomic } from './corpus/outputs.js';
+import { OutputManifest } from './corpus/manifest.js';
 import type { FileInput } from './corpus/inputs.js';
 import { renderDiff } from './report/diff.js';
 import { HtmlReportWriter } from './report/html.js';
@@ -48,6 +49,16 @@ export interface RunResult {
   failures: number;
   /** Bytes of input text processed. */
   bytes: number;
+}
+
+/** Removes an output an earlier run left; a directory in its place (an input directory of that name) is not one. */
+async function removeStale(file: string): Promise<void> {
+  try {
+    await rm(file, { force: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ERR_FS_EISDIR' && code !== 'EISDIR') throw err;
+  }
 }
 
 /** The cleaned text and unified diff of a processed document. */
@@ -106,6 +117,7 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
     // Pass 2 runs here: idle threads would only hold their heaps until the end.
     await runner.close();
 
+    const manifest = new OutputManifest(outDir);
     report = await AtomicStream.open(path.join(outDir, 'report.json'));
     await report.write(reportHeader());
     let i = 0;
@@ -122,12 +134,18 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
         options.onError?.(`${state.path}: ${state.error}`);
       }
       const { clean, diff } = renderOutputs(state);
+      // Outputs left from an earlier run would contradict this run's report: a document
+      // without a diff (or, failing now, without a cleaned text) has its old one removed.
       const cleanFile = path.join(outDir, 'clean', state.path);
-      if (clean !== undefined) await queue.add(() => writeAtomic(cleanFile, clean));
+      if (clean !== undefined) {
+        manifest.wrote(cleanFile);
+        await queue.add(() => writeAtomic(cleanFile, clean));
+      } else await queue.add(() => removeStale(cleanFile));
       const diffFile = path.join(outDir, 'diff', `${state.path}.diff`);
-      // A diff left from an earlier run would contradict this run's report.
-      if (diff !== undefined) await queue.add(() => writeAtomic(diffFile, diff));
-      else await queue.add(() => rm(diffFile, { force: true }));
+      if (diff !== undefined) {
+        manifest.wrote(diffFile);
+        await queue.add(() => writeAtomic(diffFile, diff));
+      } else await queue.add(() => removeStale(diffFile));
       addToSummary(summary, doc);
       await report.write(reportDocument(doc, i === 0));
       timed('html', () => html!.add(doc, state.log?.original ?? ''));
@@ -142,6 +160,9 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
     await html.commit(path.join(outDir, 'report.html'), summary);
     addTimings(new Map([['html', performance.now() - t0]]));
     await report.commit();
+    // Last: outputs of the previous run that this one did not write go only once this
+    // run's report is in place.
+    await manifest.commit();
   } catch (err) {
     await report?.abort();
     throw err;

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -119,6 +119,29 @@ describe('unspin CLI', () => {
     expect(existsSync(path.join(out, 'diff/a.txt.diff'))).toBe(false);
   });
 
+  it('removes the outputs of an earlier run that this run did not write, and nothing else', () => {
+    const dir = corpus({ 'a.txt': 'CNN\n—\n' + ARTICLE, 'b.txt': ARTICLE, 'c.txt': ARTICLE });
+    const out = dir + '-out';
+    expect(run([dir, '--out', out, '--quiet']).status).toBe(0);
+    writeFileSync(path.join(out, 'clean', 'mine.txt'), 'a file unspin did not write');
+    // a.txt leaves the corpus, b.txt can no longer be read, c.txt stays
+    rmSync(path.join(dir, 'a.txt'));
+    writeFileSync(path.join(dir, 'b.txt'), Buffer.from([0x41, 0x00, 0x42]));
+    expect(run([dir, '--out', out, '--quiet']).status).toBe(1);
+    expect(existsSync(path.join(out, 'clean/a.txt'))).toBe(false);
+    expect(existsSync(path.join(out, 'diff/a.txt.diff'))).toBe(false);
+    expect(existsSync(path.join(out, 'clean/b.txt'))).toBe(false);
+    expect(readFileSync(path.join(out, 'clean/c.txt'), 'utf8')).toBe(ARTICLE);
+    expect(readFileSync(path.join(out, 'clean/mine.txt'), 'utf8')).toBe('a file unspin did not write');
+  });
+
+  it('refuses an empty --min-confidence rather than taking it for 0', () => {
+    const dir = corpus({ 'a.txt': ARTICLE });
+    const r = run([dir, '--out', dir + '-out', '--min-confidence=']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--min-confidence');
+  });
+
   it('exits 3 with --fail-on degraded when a document is degraded', () => {
     const moji = 'The minister said itâ€™s time to act, and the mayor agreed: â€œWe canâ€™t wait.â€\u009d\n';
     const dir = corpus({ 'moji.txt': moji + ARTICLE });
@@ -175,5 +198,14 @@ describe('unspin CLI, JSONL bytes', () => {
     const out = r.stdout.toString().trim().split('\n');
     expect(out).toHaveLength(1);
     expect(JSON.parse(out[0]).id).toBe('b');
+  });
+});
+
+describe('inputs that cannot be read', () => {
+  it('report a directory among the inputs (one the walk could not open) as a failed input', async () => {
+    const { readInput } = await import('../pipeline/corpus/read-input.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'unspin-dir-'));
+    const r = await readInput(dir, 1 << 20);
+    expect(r).toEqual({ error: expect.stringContaining('directory cannot be read') });
   });
 });

@@ -71,16 +71,32 @@ export async function insideDir(file: string, dir: string): Promise<boolean> {
   return f.startsWith(d + path.sep);
 }
 
-async function walk(dir: string): Promise<string[]> {
+/**
+ * The text files under `dir`. A subdirectory that cannot be read is listed itself, as
+ * an input that fails (read-input.ts says why), so the run processes everything else
+ * and reports it, as it does an unreadable file; an unreadable input root is a usage error.
+ */
+async function walk(dir: string, root = true): Promise<string[]> {
   const files: string[] = [];
-  const handle = await opendir(dir);
+  let handle;
+  try {
+    handle = await opendir(dir);
+  } catch (err) {
+    if (root) throw new UsageError(`cannot read input directory ${dir}: ${describe(err)}`);
+    return [dir];
+  }
   for await (const entry of handle) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await walk(full)));
+    if (entry.isDirectory()) files.push(...(await walk(full, false)));
     else if (entry.isFile() && TEXT_FILE.test(entry.name)) files.push(full);
   }
   return files;
+}
+
+function describe(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (err as Error).message;
 }
 
 async function realpathOrResolve(p: string): Promise<string> {
