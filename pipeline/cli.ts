@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { collectInputs, insideDir, UsageError } from './corpus/inputs.js';
 import { AtomicStream } from './corpus/outputs.js';
+import { cleanUpOnSignals, removeTemporaries } from './corpus/cleanup.js';
 import { defaultOptions } from './document.js';
 import { formatSummary, progressLine } from './report/summary.js';
 import { runFiles, runJsonl, type RunOptions, type RunResult } from './run.js';
@@ -145,6 +146,16 @@ async function runJsonlInputs(p: Parsed): Promise<RunResult> {
   const sink = p.out
     ? { records: await AtomicStream.open(path.join(p.out, 'clean.jsonl')), report: await AtomicStream.open(path.join(p.out, 'report.json')) }
     : { records: process.stdout };
+  if (!p.out) {
+    // The reader went away (EPIPE: `| head`) or the disk filled (ENOSPC): the records
+    // cannot all be delivered, so the run stops with one line, not a stack trace.
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      const why = err.code === 'EPIPE' ? 'the reader closed its end of the pipe' : err.message;
+      process.stderr.write(`unspin: cannot write to stdout (${why}); the output is incomplete\n`);
+      removeTemporaries();
+      process.exit(EXIT.failures);
+    });
+  }
   const stream = input === '-' ? process.stdin : createReadStream(input);
   try {
     return await runJsonl(stream, sink, p.options, input === '-' ? 'stdin' : input);
@@ -181,6 +192,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const p = parsed;
   const tty = process.stderr.isTTY && !p.quiet;
+  cleanUpOnSignals((signal) => process.stderr.write(`${tty ? '\n' : ''}unspin: stopped by ${signal}; temporary files removed, outputs already written kept\n`));
   p.options.onError = (m) => process.stderr.write(`${tty ? '\n' : ''}unspin: ${m}\n`);
   if (tty) p.options.onProgress = (done, total, label) => process.stderr.write(progressLine(done, total, label));
   let result: RunResult;

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -208,4 +208,52 @@ describe('inputs that cannot be read', () => {
     const r = await readInput(dir, 1 << 20);
     expect(r).toEqual({ error: expect.stringContaining('directory cannot be read') });
   });
+});
+
+describe('interrupted runs', () => {
+  const records = (n: number) =>
+    Array.from({ length: n }, (_, i) => JSON.stringify({ id: `r${i}`, text: ARTICLE.replace('Tuesday', `day ${i}`) })).join('\n') + '\n';
+
+  /** Runs the CLI asynchronously with its own TMPDIR; resolves with its exit code and stderr. */
+  function spawnCli(args: string[], tmp: string, onStart: (child: ChildProcess) => void): Promise<{ code: number | null; stderr: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, TMPDIR: tmp, FORCE_COLOR: '0' } });
+      let stderr = '';
+      child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
+      child.on('close', (code) => resolve({ code, stderr }));
+      onStart(child);
+    });
+  }
+
+  it('on SIGINT removes its temporary files and spool, and exits 130', async () => {
+    const dir = corpus({ 'in.jsonl': records(3000) });
+    const tmp = mkdtempSync(path.join(tmpdir(), 'unspin-tmp-'));
+    const out = dir + '-out';
+    const r = await spawnCli(['--jsonl', path.join(dir, 'in.jsonl'), '--out', out], tmp, (child) => {
+      // interrupt once the run is reading records (its first progress or spool files)
+      const poll = setInterval(() => {
+        if (readdirSync(tmp).length > 0) {
+          clearInterval(poll);
+          child.kill('SIGINT');
+        }
+      }, 20);
+      child.on('close', () => clearInterval(poll));
+    });
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain('stopped by SIGINT');
+    expect(readdirSync(tmp)).toEqual([]);
+    expect(existsSync(out) ? readdirSync(out).filter((f) => f.endsWith('.tmp')) : []).toEqual([]);
+  }, 30_000);
+
+  it('stops with one line and exit 1 when the reader of stdout goes away', async () => {
+    const dir = corpus({ 'in.jsonl': records(3000) });
+    const tmp = mkdtempSync(path.join(tmpdir(), 'unspin-tmp-'));
+    const r = await spawnCli(['--jsonl', path.join(dir, 'in.jsonl')], tmp, (child) => {
+      child.stdout!.once('data', () => child.stdout!.destroy());
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('cannot write to stdout');
+    expect(r.stderr).not.toContain('    at ');
+    expect(readdirSync(tmp)).toEqual([]);
+  }, 30_000);
 });

@@ -1,6 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { removeIfInterrupted } from './cleanup.js';
 
 let counter = 0;
 const tempName = (file: string) => `${file}.${process.pid}.${++counter}.tmp`;
@@ -9,12 +10,15 @@ const tempName = (file: string) => `${file}.${process.pid}.${++counter}.tmp`;
 export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = tempName(file);
+  const forget = removeIfInterrupted(tmp);
   try {
     await writeFile(tmp, data);
     await rename(tmp, file);
   } catch (err) {
     await rm(tmp, { force: true });
     throw err;
+  } finally {
+    forget();
   }
 }
 
@@ -27,9 +31,11 @@ export class AtomicStream {
   private readonly stream: WriteStream;
 
   private failure?: Error;
+  private readonly forget: () => void;
 
   private constructor(readonly file: string) {
     this.tmp = tempName(file);
+    this.forget = removeIfInterrupted(this.tmp);
     this.stream = createWriteStream(this.tmp);
     // A disk error (ENOSPC, EACCES) must fail the run, not crash it or hang a write.
     this.stream.on('error', (err) => {
@@ -55,10 +61,12 @@ export class AtomicStream {
     await new Promise<void>((resolve, reject) => this.stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
     if (this.failure) throw this.failure;
     await rename(this.tmp, this.file);
+    this.forget();
   }
 
   async abort(): Promise<void> {
     this.stream.destroy();
     await rm(this.tmp, { force: true });
+    this.forget();
   }
 }

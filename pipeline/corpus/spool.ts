@@ -8,9 +8,11 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { removeIfInterrupted } from './cleanup.js';
 
 export class Spool<T> {
   private readonly dir = mkdtempSync(path.join(tmpdir(), 'unspin-spool-'));
+  private readonly forget = removeIfInterrupted(this.dir);
   private readonly file = path.join(this.dir, 'spool.bin');
   private fd: number | undefined = openSync(this.file, 'w');
   count = 0;
@@ -50,6 +52,7 @@ export class Spool<T> {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
     rmSync(this.dir, { recursive: true, force: true });
+    this.forget();
   }
 }
 

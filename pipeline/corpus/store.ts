@@ -13,6 +13,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { removeIfInterrupted } from './cleanup.js';
 import { doubled } from '../hash-table.js';
 
 /** Values by slot number, wherever they are kept. */
@@ -65,6 +66,7 @@ export class Store<T> implements Slots<T> {
   private count = 0;
   /** Set for a store this thread owns (created it): removed with it. */
   private readonly dir?: string;
+  private readonly forget?: () => void;
   private readonly file: string;
   /** Recently read values, most recent last: a reader tends to come back to the same few. */
   private readonly cache = new Map<number, T>();
@@ -78,6 +80,7 @@ export class Store<T> implements Slots<T> {
       this.fd = openSync(this.file, 'r');
     } else {
       this.dir = mkdtempSync(path.join(tmpdir(), 'unspin-store-'));
+      this.forget = removeIfInterrupted(this.dir);
       this.file = path.join(this.dir, 'values.bin');
       this.fd = openSync(this.file, 'w+');
     }
@@ -129,5 +132,6 @@ export class Store<T> implements Slots<T> {
     this.fd = undefined;
     this.cache.clear();
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    this.forget?.();
   }
 }
