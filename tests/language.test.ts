@@ -101,6 +101,15 @@ describe('detectLanguage', () => {
     expect(detectLanguage(long)).toEqual({ code: 'eng', reliable: true, english: true });
   });
 
+  it('takes a short text mostly in a non-Latin script for not English, without judging its language', () => {
+    const notEnglish = { code: 'und', reliable: false, english: false };
+    expect(detectLanguage('Государственный секретарь прибыл в столицу Панамы в субботу утром.')).toEqual(notEnglish);
+    expect(detectLanguage('国务卿星期六上午抵达巴拿马首都，与总统举行了会谈。')).toEqual(notEnglish);
+    // a few foreign letters in English, or too few letters to tell, stay English
+    expect(detectLanguage('The minister met Сергей Лавров in Moscow on Monday morning.').english).toBe(true);
+    expect(detectLanguage('Москва — CNN').english).toBe(true);
+  });
+
   it('does not judge a short foreign text, and judges it once it is long enough', () => {
     const fr = fixtures.find(([f]) => f === 'fr.txt')![2];
     const short = fr.slice(0, fr.indexOf('.') + 1);

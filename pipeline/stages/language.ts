@@ -104,9 +104,31 @@ export function letterCount(s: string, cap = Infinity): number {
 
 /** Judges the language of `text` (see the module comment for the guards). */
 export function detectLanguage(text: string): LanguageVerdict {
-  if (letterCount(text, MIN_LETTERS) < MIN_LETTERS) return { ...NOT_JUDGED };
+  if (letterCount(text, MIN_LETTERS) < MIN_LETTERS) return shortText(text);
   return judge(sample(text));
 }
+
+/** Letters a short text needs before its script alone may say it is not English. */
+export const MIN_SCRIPT_LETTERS = 20;
+
+/**
+ * A text too short for franc is still not English when most of its letters are not
+ * Latin script ("Доброе утро…", "早上好…"): no English text is written that way, and
+ * spin detection would judge it as English words.
+ */
+function shortText(text: string): LanguageVerdict {
+  let letters = 0;
+  let latin = 0;
+  for (const ch of text) {
+    if (!LETTER.test(ch)) continue;
+    letters++;
+    if (LATIN.test(ch)) latin++;
+  }
+  if (letters >= MIN_SCRIPT_LETTERS && latin * 2 < letters) return { code: 'und', reliable: false, english: false };
+  return { ...NOT_JUDGED };
+}
+
+const LATIN = /\p{Script=Latin}/u;
 
 /**
  * The paragraphs long enough to judge (≥ `MIN_LETTERS` letters) that are reliably not
