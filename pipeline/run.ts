@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { fromPlain, type DocumentState, type Options } from './document.js';
+import { fromPlain, unreadableDocument, type DocumentState, type Options } from './document.js';
 import { utf8Lines } from './corpus/lines.js';
 import { AtomicStream, writeAtomic } from './corpus/outputs.js';
 import { OutputManifest } from './corpus/manifest.js';
@@ -205,6 +205,8 @@ interface PendingRecord {
   lineNo: number;
   /** Set for a record passed through unchanged (no text field). */
   skipped?: string;
+  /** Set for a line that is not a record (not UTF-8, not a JSON object): reported, left out of the output. */
+  failed?: string;
 }
 
 /**
@@ -225,9 +227,21 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
     if (sink.records instanceof AtomicStream) await sink.records.write(s);
     else if (!sink.records.write(s)) await new Promise<void>((r) => (sink.records as Writable).once('drain', r));
   };
+  /** A record (or line) the pipeline did not process: in the report and the summary as an error, like an unreadable file. */
+  const reportUnprocessed = async (p: PendingRecord, error: string) => {
+    const doc = toReportDocument(unreadableDocument(p.id, p.id, error));
+    addToSummary(summary, doc);
+    if (sink.report) await sink.report.write(reportDocument(doc, first));
+    first = false;
+  };
   const emit = async (p: PendingRecord, state?: DocumentState) => {
+    if (p.failed !== undefined) {
+      await reportUnprocessed(p, p.failed);
+      return;
+    }
     if (!state) {
       await write(JSON.stringify({ ...p.record, unspin: { verdict: 'skipped', kinds: ['unreadable'], edits: 0, error: p.skipped } }) + '\n');
+      await reportUnprocessed(p, `${p.skipped ?? 'not processed'}; passed through unchanged`);
       return;
     }
     if (state.error) {
@@ -263,7 +277,7 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
       options.onError?.(m);
     });
     for await (const window of windows) {
-      const docs = window.filter((p) => !p.skipped);
+      const docs = window.filter((p) => !p.skipped && p.failed === undefined);
       const results = new Map<PendingRecord, Analyzed>();
       (await runner.map(spool ? 'analyze' : 'record', docs.map(task))).forEach((a, i) => results.set(docs[i], a));
       for (const p of window) {
@@ -322,8 +336,12 @@ async function* recordWindows(input: Readable, size: number, sourceName: string,
   const seen = new Set<string>();
   for await (const decoded of utf8Lines(input)) {
     lineNo++;
+    const failed = (error: string) => {
+      fail(`${sourceName}:${lineNo}: ${error}; record left out`);
+      window.push({ record: {}, id: `${sourceName}:${lineNo}`, lineNo, failed: `line ${lineNo}: ${error}; left out of the output` });
+    };
     if (!decoded.ok) {
-      fail(`${sourceName}:${lineNo}: ${decoded.error}; record left out`);
+      failed(decoded.error);
       continue;
     }
     const line = decoded.text;
@@ -333,7 +351,7 @@ async function* recordWindows(input: Readable, size: number, sourceName: string,
       record = JSON.parse(line);
       if (record === null || typeof record !== 'object' || Array.isArray(record)) throw new Error('not a JSON object');
     } catch (err) {
-      fail(`${sourceName}:${lineNo}: not a JSON object (${(err as Error).message}); record left out`);
+      failed(`not a JSON object (${(err as Error).message})`);
       continue;
     }
     const id = record.id === undefined ? `${sourceName}:${lineNo}` : String(record.id);

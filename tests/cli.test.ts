@@ -189,6 +189,24 @@ describe('unspin CLI', () => {
   });
 });
 
+describe('unspin CLI, JSONL records that cannot be processed', () => {
+  it('lists them in report.json and counts them as errors, in input order', () => {
+    const lines = [JSON.stringify({ id: 'a', text: ARTICLE }), '{not json', JSON.stringify({ id: 'b', body: 'no text' }), JSON.stringify({ id: 'c', text: ARTICLE })];
+    const dir = corpus({ 'in.jsonl': lines.join('\n') + '\n' });
+    const out = dir + '-out';
+    const r = run(['--jsonl', path.join(dir, 'in.jsonl'), '--out', out, '--quiet']);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
+    expect(report.documents.map((d: { id: string }) => d.id)).toEqual(['a', `${path.join(dir, 'in.jsonl')}:2`, 'b', 'c']);
+    expect(report.documents[1]).toMatchObject({ verdict: 'skipped', kinds: ['unreadable'], error: expect.stringContaining('not a JSON object') });
+    expect(report.documents[2].error).toContain('no text field');
+    expect(report.summary.errors).toBe(2);
+    // the malformed line is left out; the record without text is passed through
+    const written = readFileSync(path.join(out, 'clean.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).id);
+    expect(written).toEqual(['a', 'b', 'c']);
+  });
+});
+
 describe('unspin CLI, JSONL bytes', () => {
   it('reports a JSONL line that is not valid UTF-8 instead of altering it', () => {
     const input = Buffer.concat([Buffer.from('{"id":"a","text":"caf'), Buffer.from([0xe9]), Buffer.from(' au lait"}\n{"id":"b","text":"ok"}\n')]);
