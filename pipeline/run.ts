@@ -4,6 +4,7 @@ import type { Readable, Writable } from 'node:stream';
 import { fromPlain, unreadableDocument, type DocumentState, type Options } from './document.js';
 import { utf8Lines } from './corpus/lines.js';
 import { AtomicStream, writeAtomic } from './corpus/outputs.js';
+import { topLevelMembers } from './corpus/json-members.js';
 import { OutputManifest } from './corpus/manifest.js';
 import type { FileInput } from './corpus/inputs.js';
 import { renderDiff } from './report/diff.js';
@@ -207,6 +208,43 @@ interface PendingRecord {
   skipped?: string;
   /** Set for a line that is not a record (not UTF-8, not a JSON object): reported, left out of the output. */
   failed?: string;
+  /** The line's own text around its "text" value, written back byte for byte (recordSource). */
+  source?: RecordSource;
+}
+
+/**
+ * A record's line cut around its "text" value (`head` + text + `tail`), or the whole
+ * line as `head` when it has no string "text". Output lines are this with the new text
+ * and an "unspin" member put in, so every other field keeps its bytes (64-bit ids,
+ * number formats, escapes). Lines with a top-level "unspin" member or a repeated key
+ * are re-serialized instead (JSON.parse's view of them is what is kept).
+ */
+interface RecordSource {
+  head: string;
+  tail?: string;
+  /** The object has no member at all ("{}"). */
+  empty: boolean;
+}
+
+function recordSource(line: string): RecordSource | undefined {
+  const members = topLevelMembers(line);
+  if (!members) return undefined;
+  const keys = new Set(members.map((m) => m.key));
+  if (keys.size !== members.length || keys.has('unspin')) return undefined;
+  const text = members.find((m) => m.key === 'text');
+  if (!text || line[text.valueStart] !== '"') return { head: line, empty: members.length === 0 };
+  return { head: line.slice(0, text.valueStart), tail: line.slice(text.valueEnd), empty: false };
+}
+
+/** The output line of a record: its text (when it has one) and the "unspin" member. */
+function recordLine(p: PendingRecord, text: unknown, unspin: object): string {
+  const s = p.source;
+  // A record passed through unprocessed (a reused id) keeps its own text.
+  const t = text ?? p.record.text;
+  if (!s || (s.tail !== undefined && typeof t !== 'string')) return JSON.stringify({ ...p.record, ...(t === undefined ? {} : { text: t }), unspin });
+  const withText = s.tail === undefined ? s.head : s.head + JSON.stringify(t) + s.tail;
+  const close = withText.lastIndexOf('}');
+  return `${withText.slice(0, close)}${s.empty ? '' : ','}"unspin":${JSON.stringify(unspin)}${withText.slice(close)}`;
 }
 
 /**
@@ -240,7 +278,7 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
       return;
     }
     if (!state) {
-      await write(JSON.stringify({ ...p.record, unspin: { verdict: 'skipped', kinds: ['unreadable'], edits: 0, error: p.skipped } }) + '\n');
+      await write(recordLine(p, undefined, { verdict: 'skipped', kinds: ['unreadable'], edits: 0, error: p.skipped }) + '\n');
       await reportUnprocessed(p, `${p.skipped ?? 'not processed'}; passed through unchanged`);
       return;
     }
@@ -251,7 +289,7 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
     const doc: ReportDocument = toReportDocument(state);
     addToSummary(summary, doc);
     const text = state.log?.text ?? p.record.text;
-    await write(JSON.stringify({ ...p.record, text, unspin: { verdict: doc.verdict, kinds: doc.kinds, edits: doc.edits.length } }) + '\n');
+    await write(recordLine(p, text, { verdict: doc.verdict, kinds: doc.kinds, edits: doc.edits.length }) + '\n');
     if (sink.report) await sink.report.write(reportDocument(doc, first));
     first = false;
     options.onProgress?.(p.lineNo, 0, p.id);
@@ -288,7 +326,9 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
           continue;
         }
         // The record's text is the log's original: spool it once.
-        spool.write({ p: a?.state.log ? { ...p, record: { ...p.record, text: undefined } } : p, a: a && { ...a, index: undefined } });
+        // With its line's source kept, the parsed record is needed no more.
+        const record = !a?.state.log ? p.record : p.source ? {} : { ...p.record, text: undefined };
+        spool.write({ p: { ...p, record }, a: a && { ...a, index: undefined } });
         const entry = a && heldEntry(a, counts, held!);
         if (entry) entries.push(entry);
       }
@@ -355,7 +395,7 @@ async function* recordWindows(input: Readable, size: number, sourceName: string,
       continue;
     }
     const id = record.id === undefined ? `${sourceName}:${lineNo}` : String(record.id);
-    const pending: PendingRecord = { record, id, lineNo };
+    const pending: PendingRecord = { record, id, lineNo, source: recordSource(line) };
     if (typeof record.text !== 'string') {
       fail(`${sourceName}:${lineNo}: record ${id} has no string "text" field; passed through unchanged`);
       pending.skipped = 'no text field';

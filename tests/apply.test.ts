@@ -157,7 +157,8 @@ describe('unspin apply (hand-made report)', () => {
   it('exits 2 on usage errors', () => {
     const { dir, report, key } = handMade();
     const dec = decisionsFile(dir, key, []);
-    for (const args of [[dec, '--report', report], [dec, '--out', 'o'], ['--report', report, '--out', 'o'], [dec, '--report', report, '--out', 'o', '--bogus']]) {
+    // the last: an --out that holds the inputs (in/a.txt), whose outputs the next run would read back
+    for (const args of [[dec, '--report', report], [dec, '--out', 'o'], ['--report', report, '--out', 'o'], [dec, '--report', report, '--out', 'o', '--bogus'], [dec, '--report', report, '--out', '.']]) {
       const r = run(['apply', ...args], dir);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/^unspin apply: /);

@@ -207,6 +207,19 @@ describe('unspin CLI, JSONL records that cannot be processed', () => {
   });
 });
 
+describe('unspin CLI, JSONL fields', () => {
+  it('writes every field but "text" back byte for byte: 64-bit ids, number formats, escapes', () => {
+    const line = `{"id":"x","big":12345678901234567890,"n":1.0,"e":1e2,"s":"caf\\u00e9", "text":${JSON.stringify('CNN\n—\n' + ARTICLE)}}`;
+    const r = run(['--jsonl', '-', '--quiet'], line + '\n');
+    expect(r.status).toBe(0);
+    const out = r.stdout.trim();
+    expect(out.startsWith('{"id":"x","big":12345678901234567890,"n":1.0,"e":1e2,"s":"caf\\u00e9", "text":')).toBe(true);
+    const rec = JSON.parse(out);
+    expect(rec.text).toBe(ARTICLE);
+    expect(rec.unspin).toMatchObject({ kinds: ['boilerplate'], edits: 2 });
+  });
+});
+
 describe('unspin CLI, JSONL bytes', () => {
   it('reports a JSONL line that is not valid UTF-8 instead of altering it', () => {
     const input = Buffer.concat([Buffer.from('{"id":"a","text":"caf'), Buffer.from([0xe9]), Buffer.from(' au lait"}\n{"id":"b","text":"ok"}\n')]);

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { UsageError } from '../corpus/inputs.js';
+import { insideDir, UsageError } from '../corpus/inputs.js';
 import { AtomicStream, writeAtomic } from '../corpus/outputs.js';
 import { addToSummary, emptySummary, reportDocument, reportFooter, reportHeader, type ReportDocument } from '../report/json.js';
 import { renderDiff } from '../report/diff.js';
@@ -103,6 +103,10 @@ async function run(args: Args): Promise<number> {
   for (const doc of docs) {
     if (!hasText(doc)) continue;
     outputPath(args.out, 'clean', doc);
+    // As the main command refuses: outputs among the inputs would be read back as inputs by the next run.
+    if (doc.file && (await insideDir(doc.file, args.out))) {
+      throw new UsageError(`--out ${args.out} contains the input ${doc.file}; choose a directory outside the inputs`);
+    }
     cleanedText(doc, await loadOriginal(doc), decide(doc, decisions).accepted);
   }
 

@@ -1,7 +1,10 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, createWriteStream, openSync, writeFile as writeFileCb, type WriteStream } from 'node:fs';
+import { promisify } from 'node:util';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { removeIfInterrupted } from './cleanup.js';
+
+const writeFd = promisify(writeFileCb) as (fd: number, data: string | Uint8Array) => Promise<void>;
 
 let counter = 0;
 const tempName = (file: string) => `${file}.${process.pid}.${++counter}.tmp`;
@@ -12,7 +15,14 @@ export async function writeAtomic(file: string, data: string | Uint8Array): Prom
   const tmp = tempName(file);
   const forget = removeIfInterrupted(tmp);
   try {
-    await writeFile(tmp, data);
+    // Opened synchronously: the file exists before a signal can be handled, so an
+    // interrupted run's clean-up always finds (and removes) it.
+    const fd = openSync(tmp, 'w');
+    try {
+      await writeFd(fd, data);
+    } finally {
+      closeSync(fd);
+    }
     await rename(tmp, file);
   } catch (err) {
     await rm(tmp, { force: true });
@@ -36,7 +46,8 @@ export class AtomicStream {
   private constructor(readonly file: string) {
     this.tmp = tempName(file);
     this.forget = removeIfInterrupted(this.tmp);
-    this.stream = createWriteStream(this.tmp);
+    // The file is created now (not by the stream's asynchronous open), for the same reason as in writeAtomic.
+    this.stream = createWriteStream(this.tmp, { fd: openSync(this.tmp, 'w') });
     // A disk error (ENOSPC, EACCES) must fail the run, not crash it or hang a write.
     this.stream.on('error', (err) => {
       this.failure = err;
