@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -102,6 +102,7 @@ function parse(argv: string[]): Parsed | 'help' | 'version' {
   if (values.version) return 'version';
   if (positionals.length === 0) throw new UsageError('no input given (see --help)');
   if (!values.jsonl && !values.out) throw new UsageError('--out <dir> is required');
+  if (values.out) checkOutDir(values.out);
   if (values['fail-on'] !== undefined && values['fail-on'] !== 'degraded') {
     throw new UsageError(`--fail-on takes "degraded", not "${values['fail-on']}"`);
   }
@@ -132,6 +133,26 @@ function parse(argv: string[]): Parsed | 'help' | 'version' {
       perRecord: values['per-record']!,
     },
   };
+}
+
+/** --out must be a directory or a path one can be made at: not a file, nor below one. */
+function checkOutDir(out: string): void {
+  let at = path.resolve(out);
+  for (;;) {
+    let st;
+    try {
+      st = statSync(at, { throwIfNoEntry: false });
+    } catch {
+      st = undefined; // ENOTDIR: a file on the way; its parent says which
+    }
+    if (st) {
+      if (!st.isDirectory()) throw new UsageError(at === path.resolve(out) ? `--out ${out} is a file, not a directory` : `--out ${out} is below ${at}, which is a file`);
+      return;
+    }
+    const parent = path.dirname(at);
+    if (parent === at) return;
+    at = parent;
+  }
 }
 
 async function runJsonlInputs(p: Parsed): Promise<RunResult> {

@@ -135,6 +135,22 @@ describe('unspin CLI', () => {
     expect(readFileSync(path.join(out, 'clean/mine.txt'), 'utf8')).toBe('a file unspin did not write');
   });
 
+  it('refuses an --out that is a file, or below one, with a plain message', () => {
+    const dir = corpus({ 'a.txt': ARTICLE, 'afile': 'x' });
+    for (const out of [path.join(dir, 'afile'), path.join(dir, 'afile', 'sub')]) {
+      const r = run([path.join(dir, 'a.txt'), '--out', out]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^unspin: --out .* (is a file|which is a file)/);
+    }
+  });
+
+  it('names UTF-16 text as such', () => {
+    const dir = corpus({ 'a.txt': Buffer.from([0xff, 0xfe, 0x48, 0x00, 0x69, 0x00]) });
+    const r = run([dir, '--out', dir + '-out', '--quiet']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('UTF-16 text (little-endian byte-order mark); re-encode the file as UTF-8');
+  });
+
   it('refuses an empty --min-confidence rather than taking it for 0', () => {
     const dir = corpus({ 'a.txt': ARTICLE });
     const r = run([dir, '--out', dir + '-out', '--min-confidence=']);

@@ -14,6 +14,10 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * removed by an edit, so the report shows it; NUL bytes mean the file is binary.
  */
 export function readText(bytes: Uint8Array): ReadResult {
+  // A UTF-16 byte-order mark: text, but not in the encoding unspin reads.
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return { ok: false, problem: 'invalid-utf8', message: `UTF-16 text (${bytes[0] === 0xff ? 'little' : 'big'}-endian byte-order mark); re-encode the file as UTF-8` };
+  }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     return { ok: false, problem: 'binary', message: `binary data (NUL byte at offset ${nul}); not a text file` };
