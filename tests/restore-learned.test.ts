@@ -98,7 +98,11 @@ describe('learned substitutions with an article', () => {
 
   it('do not lower-case a capitalized word of a name', () => {
     const at = text.indexOf('a New');
-    const edits = apply(text, [lesson(), taught(text, 'a new', 'an unprecedented', 1)], [{ start: at + 2, end: at + 5, signal: 'rare-synonym', strength: 0.6 }]);
+    const suspects = [{ start: at + 2, end: at + 5, signal: 'rare-synonym', strength: 0.6 }];
+    const edits = apply(text, [lesson(), taught(text, 'a new', 'an unprecedented', 1)], suspects);
     expect(edits.filter((e) => e.start >= at)).toEqual([]);
+    // nor when the reference wording began a sentence ("An unprecedented")
+    const capital = apply(text, [taught(text, 'a new', 'An unprecedented', 0), taught(text, 'a new', 'An unprecedented', 1)], suspects);
+    expect(capital.filter((e) => e.start >= at)).toEqual([]);
   });
 });

@@ -88,6 +88,20 @@ describe('sentences of a long paragraph', () => {
     for (const w of [200, 333, 1000, 4096]) expect(sentencesIn(text, span, w)).toEqual(whole);
   });
 
+  it('does not trust a break near the window end, whose look-ahead the window cuts off', () => {
+    // "approx." is no sentence end before a lower-case word, which lies past the window's end
+    const text = 'word '.repeat(76) + 'approx. 5 apples are here. Next one.';
+    const span = { start: 0, end: text.length };
+    for (const w of [390, 400, 410]) expect(sentencesIn(text, span, w)).toEqual(sentencesIn(text, span, Number.MAX_SAFE_INTEGER));
+  });
+
+  it('cuts a window without space or break at its end, but not inside a surrogate pair', () => {
+    const text = 'x' + '𠀀'.repeat(300) + '。Next.';
+    for (const s of sentencesIn(text, { start: 0, end: text.length }, 256)) {
+      expect(text.charCodeAt(s.end - 1) >= 0xd800 && text.charCodeAt(s.end - 1) <= 0xdbff).toBe(false);
+    }
+  });
+
   it('cuts a window without any sentence break at a space, never inside a word', () => {
     const words = Array.from({ length: 400 }, (_, i) => `Word${i}`).join(' ');
     const spans = sentencesIn(words, { start: 0, end: words.length }, 256);

@@ -1,14 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeAtomic } from './outputs.js';
 
 /**
  * The per-document outputs a run wrote under --out (clean/… and diff/…), listed in
- * `<out>/.unspin-outputs`, one path a line. A run into the same directory removes the
- * files the previous run listed and this one did not write (a document no longer in
- * the corpus, or one that now fails), so that clean/ and diff/ hold this run's outputs
- * only. Nothing that unspin did not list is ever removed.
+ * `<out>/.unspin-outputs`, one JSON string a line (a file name may hold a line break).
+ * A run into the same directory removes the files the previous run listed and this
+ * one did not write (a document no longer in the corpus, or one that now fails), so
+ * that clean/ and diff/ hold this run's outputs only. Nothing unspin did not list is
+ * removed, and nothing this run wrote: on a case-insensitive file system
+ * "clean/Report.txt" and "clean/report.txt" are one file, so a listed file is kept when
+ * it is (same device and inode) a file this run wrote. Removal is best effort: a file
+ * that cannot be removed stays, and the run does not fail for it.
  */
 export const MANIFEST = '.unspin-outputs';
 
@@ -22,18 +26,42 @@ export class OutputManifest {
 
   /** Records an output file written by this run. */
   wrote(file: string): void {
-    this.written.add(path.relative(this.outDir, file));
+    this.written.add(toPosix(path.relative(this.outDir, file)));
   }
 
   /** Removes the previous run's outputs this run did not write, then lists this run's. */
   async commit(): Promise<void> {
-    for (const rel of this.previous) {
-      if (!this.written.has(rel)) await rm(path.join(this.outDir, rel), { force: true });
+    const stale = this.previous.filter((rel) => !this.written.has(rel));
+    if (stale.length > 0) {
+      let mine: Set<string> | undefined;
+      for (const rel of stale) {
+        const file = path.join(this.outDir, rel);
+        const id = fileId(file);
+        if (id === undefined) continue;
+        mine ??= new Set([...this.written].map((w) => fileId(path.join(this.outDir, w))).filter((x): x is string => x !== undefined));
+        if (mine.has(id)) continue;
+        await rm(file, { force: true }).catch(() => undefined);
+      }
     }
-    await writeAtomic(path.join(this.outDir, MANIFEST), [...this.written].map((p) => `${p}\n`).join(''));
+    await writeAtomic(path.join(this.outDir, MANIFEST), [...this.written].map((p) => `${JSON.stringify(p)}\n`).join(''));
   }
 }
 
+/** Device and inode of a regular file, or undefined (missing, or not a file). */
+function fileId(file: string): string | undefined {
+  try {
+    const st = statSync(file);
+    return st.isFile() ? `${st.dev}:${st.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/** The listed paths that are plain relative paths inside clean/ or diff/ (a damaged or edited list reaches nothing else). */
 function readManifest(outDir: string): string[] {
   let text: string;
   try {
@@ -41,10 +69,19 @@ function readManifest(outDir: string): string[] {
   } catch {
     return [];
   }
-  // Only paths inside clean/ and diff/: a damaged or edited list cannot reach other files.
-  return text.split('\n').filter((p) => {
-    if (!p) return false;
-    const parts = p.split(/[\\/]/);
-    return (parts[0] === 'clean' || parts[0] === 'diff') && parts.length > 1 && !parts.includes('..') && !path.isAbsolute(p);
-  });
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    let rel: unknown;
+    try {
+      rel = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    if (typeof rel !== 'string' || rel.includes('\\') || rel.includes('\0')) continue;
+    const parts = rel.split('/');
+    if ((parts[0] !== 'clean' && parts[0] !== 'diff') || parts.length < 2) continue;
+    if (parts.some((p) => p === '' || p === '.' || p === '..')) continue;
+    out.push(rel);
+  }
+  return out;
 }

@@ -58,18 +58,24 @@ export function sentencesIn(text: string, span: Span, window = SEGMENT_WINDOW): 
     const to = Math.min(span.end, from + window);
     const slice = text.slice(from, to);
     // Breaks are decided by the text just around them. In a window that stops short of
-    // the span's end, the last sentence may be cut and the break before it may lack its
-    // look-ahead: the next window starts over from the last break but one.
+    // the span's end, the last sentence may be cut, and a break near the end may lack its
+    // look-ahead ("approx. 5 apples": no break before a lower-case word): only breaks
+    // at least `margin` before the window's end are kept, and the next window starts at
+    // the last of them.
     const breaks: number[] = [];
     for (const seg of sentenceSegmenter.segment(slice)) breaks.push(seg.index);
     breaks.push(slice.length);
     let keep = breaks.length - 1;
     if (to < span.end) {
-      if (breaks.length > 2) keep = Math.max(1, breaks.length - 3);
-      else {
-        // No break in a whole window: a "sentence" this long is cut at its last space.
-        const cut = Math.max(slice.lastIndexOf(' '), slice.lastIndexOf('\n')) + 1;
-        if (cut > 0) breaks[1] = cut;
+      const margin = Math.min(1024, window >> 2);
+      keep = 0;
+      for (let k = 1; k < breaks.length - 1 && breaks[k] <= slice.length - margin; k++) keep = k;
+      if (keep === 0) {
+        // No trustworthy break in a whole window: a "sentence" this long is cut at its
+        // last white space, or else at the window's end (never inside a surrogate pair).
+        keep = 1;
+        breaks.length = 2;
+        breaks[1] = lastSpaceEnd(slice) || (isHighSurrogate(slice.charCodeAt(slice.length - 1)) ? slice.length - 1 : slice.length);
       }
     }
     for (let k = 0; k < keep; k++) {
@@ -83,6 +89,14 @@ export function sentencesIn(text: string, span: Span, window = SEGMENT_WINDOW): 
   }
   return mergeAbbreviationBreaks(text, out);
 }
+
+/** Offset just after the last white-space character of `s` (0 when there is none). */
+function lastSpaceEnd(s: string): number {
+  for (let i = s.length - 1; i > 0; i--) if (/\s/.test(s[i])) return i + 1;
+  return 0;
+}
+
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 
 /** Abbreviations after which ICU wrongly ends a sentence (titles, months, initials). */
 const ABBREVIATION_END =

@@ -64,7 +64,8 @@ export function applyLearned(ctx: Restoring, learned: readonly Learned[], taken:
       const multi = wordsBesidesArticles(keys) > 1;
       // A capital inside the match is a name's ("a New Federalism"): a lesson taught on
       // other words does not rewrite it into lower case.
-      if (!/\p{Lu}/u.test(lesson.canonical) && tokens.slice(i + 1, i + keys.length).some((t) => t.cap)) continue;
+      // (The canonical's own first word may be capitalized only because it began the reference's sentence.)
+      if (!/\p{Lu}/u.test(afterFirstWord(lesson.canonical)) && tokens.slice(i + 1, i + keys.length).some((t) => t.cap)) continue;
       // A single word's neighbour must be a content word to show a shared context.
       const shares = (side: 'L' | 'R', t: Token | undefined) =>
         t !== undefined && (multi || telling(t.key)) && lesson.contexts.has(`${side} ${t.key}`);
@@ -90,6 +91,11 @@ export function applyLearned(ctx: Restoring, learned: readonly Learned[], taken:
     }
   }
   return out;
+}
+
+function afterFirstWord(s: string): string {
+  const sp = s.indexOf(' ');
+  return sp < 0 ? '' : s.slice(sp);
 }
 
 function wordsBesidesArticles(keys: readonly string[]): number {
