@@ -84,6 +84,7 @@ describe('unspin CLI', () => {
     [['seeds'], /--out <dir> is required/],
     [['/nonexistent/dir', '--out', '/tmp/x'], /no such file or directory/],
     [['seeds', 'seeds', '--out', '/tmp/x'], /same as seeds/],
+    [['seeds', 'seeds/000_a4ac4f495bfcf4c3.txt', '--out', '/tmp/x'], /among the inputs twice/],
     [['seeds', '--out', 'seeds/out'], /inside input directory/],
     [['seeds', '--out', '/tmp/x', '--fail-on', 'sometimes'], /--fail-on takes "degraded"/],
     [['seeds', '--out', '/tmp/x', '--bogus'], /Unknown option/],

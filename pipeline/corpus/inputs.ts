@@ -55,6 +55,14 @@ export async function collectInputs(args: readonly string[], outDir: string | un
       }
     }
   }
+  // A file given itself and inside a directory also given would be processed twice,
+  // under two names. (Paths here are real: roots are resolved, and the walk does not follow links.)
+  const byFile = new Map<string, string>();
+  for (const f of out) {
+    const other = byFile.get(f.file);
+    if (other !== undefined) throw new UsageError(`${f.file} is among the inputs twice (as ${other} and as ${f.rel}); give it once`);
+    byFile.set(f.file, f.rel);
+  }
   out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   for (let i = 1; i < out.length; i++) {
     if (out[i].rel === out[i - 1].rel) {
