@@ -4,6 +4,8 @@
  * asks that for every word it weighs; with a linear scan a document of megabytes,
  * thousands of edits and findings, took quadratic time.
  */
+import { firstWhere } from './bisect.js';
+
 export interface Spanned {
   start: number;
   end: number;
@@ -43,13 +45,6 @@ export class SpanIndex<T extends Spanned> {
 
   /** Index of the first span starting at or after `at`. */
   private firstFrom(at: number): number {
-    let lo = 0;
-    let hi = this.items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.items[mid].start < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstWhere(this.items, (item) => item.start >= at);
   }
 }

@@ -1,4 +1,5 @@
 import { sentences as sentenceSpans, type Span } from '../segment.js';
+import { firstWhere } from '../../bisect.js';
 import { tokenize, type Token } from './tokens.js';
 
 /** A stretch of a document that alignment works on: a sentence or a quotation. */
@@ -30,7 +31,7 @@ export function units(text: string, sentences: readonly Span[] = sentenceSpans(t
     // A quotation spanning sentences also yields its part in each sentence, so that
     // it aligns with a source that quotes only one of them.
     const parts: Span[] = [];
-    for (let k = firstEndingAfter(sentences, q.start); k < sentences.length && sentences[k].start < q.end; k++) parts.push(sentences[k]);
+    for (let k = firstWhere(sentences, (s) => s.end > q.start); k < sentences.length && sentences[k].start < q.end; k++) parts.push(sentences[k]);
     if (parts.length < 2) continue;
     for (const s of parts) {
       const start = Math.max(s.start, q.start);
@@ -39,16 +40,4 @@ export function units(text: string, sentences: readonly Span[] = sentenceSpans(t
     }
   }
   return out;
-}
-
-/** Index of the first sentence (in text order) that ends after `at`. */
-function firstEndingAfter(sentences: readonly Span[], at: number): number {
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sentences[mid].end <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -4,6 +4,7 @@ import { isName } from '../align/facts.js';
 import { FUNCTION_WORDS, type Token } from '../align/tokens.js';
 import { freqTables, pairCount, pairCountFrom, pairPrefix, wordCount } from '../detect/freq.js';
 import { matchInitialCase } from './casing.js';
+import { firstWhere } from '../../bisect.js';
 import { SpanIndex } from '../../span-index.js';
 import { overlapsAny, type Restoring } from './types.js';
 import { memo } from '../../memos.js';
@@ -435,7 +436,7 @@ export function restoreGeneric(ctx: Restoring, taken: readonly Edit[]): Edit[] {
   // Rare multiword expressions ("solar day" for "day"), as one unit.
   for (const s of ctx.suspects) {
     if (s.signal !== 'rare-expression') continue;
-    const i = firstTokenFrom(tokens, s.start);
+    const i = firstWhere(tokens, (t) => t.start >= s.start);
     let j = i;
     while (j >= 0 && j < tokens.length && tokens[j].end <= s.end) j++;
     if (i >= tokens.length || j - i < 2 || tokens.slice(i, j).some((t) => !/^\p{L}/u.test(t.key) || isName(t))) continue;
@@ -485,18 +486,6 @@ function inParticleIdiom(text: string, tokens: readonly Token[], i: number): boo
 /** A word the reversal judges: three letters or more, no digit, not a function word. */
 function isContent(t: Token): boolean {
   return t.key.length >= 3 && !/\d/.test(t.key) && !FUNCTION_WORDS.has(t.key);
-}
-
-/** Index of the first token starting at or after `at` (tokens.length when none does). */
-function firstTokenFrom(tokens: readonly Token[], at: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (tokens[mid].start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Occurrences of a key sequence ("solar day") among the tokens. */
