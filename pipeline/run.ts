@@ -1,10 +1,9 @@
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { fromPlain, unreadableDocument, type DocumentState, type Options } from './document.js';
 import { utf8Lines } from './corpus/lines.js';
-import { AtomicStream, writeAtomic } from './corpus/outputs.js';
-import { topLevelMembers } from './corpus/json-members.js';
+import { AtomicStream, removeStale, writeAtomic } from './corpus/outputs.js';
+import { recordLine, recordSource, type RecordSource } from './corpus/jsonl-record.js';
 import { OutputManifest } from './corpus/manifest.js';
 import type { FileInput } from './corpus/inputs.js';
 import { renderDiff } from './report/diff.js';
@@ -50,16 +49,6 @@ export interface RunResult {
   failures: number;
   /** Bytes of input text processed. */
   bytes: number;
-}
-
-/** Removes an output an earlier run left; a directory in its place (an input directory of that name) is not one. */
-async function removeStale(file: string): Promise<void> {
-  try {
-    await rm(file, { force: true });
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code !== 'ERR_FS_EISDIR' && code !== 'EISDIR') throw err;
-  }
 }
 
 /** The cleaned text and unified diff of a processed document. */
@@ -213,41 +202,6 @@ interface PendingRecord {
 }
 
 /**
- * A record's line cut around its "text" value (`head` + text + `tail`), or the whole
- * line as `head` when it has no string "text". Output lines are this with the new text
- * and an "unspin" member put in, so every other field keeps its bytes (64-bit ids,
- * number formats, escapes). Lines with a top-level "unspin" member or a repeated key
- * are re-serialized instead (JSON.parse's view of them is what is kept).
- */
-interface RecordSource {
-  head: string;
-  tail?: string;
-  /** The object has no member at all ("{}"). */
-  empty: boolean;
-}
-
-function recordSource(line: string): RecordSource | undefined {
-  const members = topLevelMembers(line);
-  if (!members) return undefined;
-  const keys = new Set(members.map((m) => m.key));
-  if (keys.size !== members.length || keys.has('unspin')) return undefined;
-  const text = members.find((m) => m.key === 'text');
-  if (!text || line[text.valueStart] !== '"') return { head: line, empty: members.length === 0 };
-  return { head: line.slice(0, text.valueStart), tail: line.slice(text.valueEnd), empty: false };
-}
-
-/** The output line of a record: its text (when it has one) and the "unspin" member. */
-function recordLine(p: PendingRecord, text: unknown, unspin: object): string {
-  const s = p.source;
-  // A record passed through unprocessed (a reused id) keeps its own text.
-  const t = text ?? p.record.text;
-  if (!s || (s.tail !== undefined && typeof t !== 'string')) return JSON.stringify({ ...p.record, ...(t === undefined ? {} : { text: t }), unspin });
-  const withText = s.tail === undefined ? s.head : s.head + JSON.stringify(t) + s.tail;
-  const close = withText.lastIndexOf('}');
-  return `${withText.slice(0, close)}${s.empty ? '' : ','}"unspin":${JSON.stringify(unspin)}${withText.slice(close)}`;
-}
-
-/**
  * Runs JSON Lines records (`id`, `text`, any other fields kept) through the pipeline,
  * in two passes, as files mode does: pass 1 analyzes each record (a window at a time,
  * on the runner's threads) and spools it to a temporary file, keeping only what the
@@ -278,7 +232,7 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
       return;
     }
     if (!state) {
-      await write(recordLine(p, undefined, { verdict: 'skipped', kinds: ['unreadable'], edits: 0, error: p.skipped }) + '\n');
+      await write(recordLine(p.source, p.record, undefined, { verdict: 'skipped', kinds: ['unreadable'], edits: 0, error: p.skipped }) + '\n');
       await reportUnprocessed(p, `${p.skipped ?? 'not processed'}; passed through unchanged`);
       return;
     }
@@ -289,7 +243,7 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
     const doc: ReportDocument = toReportDocument(state);
     addToSummary(summary, doc);
     const text = state.log?.text ?? p.record.text;
-    await write(recordLine(p, text, { verdict: doc.verdict, kinds: doc.kinds, edits: doc.edits.length }) + '\n');
+    await write(recordLine(p.source, p.record, text, { verdict: doc.verdict, kinds: doc.kinds, edits: doc.edits.length }) + '\n');
     if (sink.report) await sink.report.write(reportDocument(doc, first));
     first = false;
     options.onProgress?.(p.lineNo, 0, p.id);

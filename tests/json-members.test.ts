@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { topLevelMembers } from '../pipeline/corpus/json-members.js';
+import { recordLine, recordSource } from '../pipeline/corpus/jsonl-record.js';
 
 const valueOf = (src: string, key: string) => {
   const m = topLevelMembers(src)!.find((x) => x.key === key)!;
@@ -31,5 +32,24 @@ describe('topLevelMembers', () => {
 
   it('is undefined for what is not an object', () => {
     for (const src of ['[1]', '"x"', '{"a" 1}', '{"a":1,}', '']) expect(topLevelMembers(src)).toBeUndefined();
+  });
+});
+
+describe('recordLine', () => {
+  const line = (src: string, text: unknown, unspin = { verdict: 'clean' }) => recordLine(recordSource(src), JSON.parse(src), text, unspin);
+
+  it('replaces the text and adds "unspin", keeping every other byte', () => {
+    expect(line('{"id": 7 , "text":"a\\u0020b", "n":1.0}', 'new')).toBe('{"id": 7 , "text":"new", "n":1.0,"unspin":{"verdict":"clean"}}');
+  });
+
+  it('keeps the record\'s own text when it is passed through, and handles records without text or members', () => {
+    expect(line('{"id":1,"text":"kept"}', undefined)).toBe('{"id":1,"text":"kept","unspin":{"verdict":"clean"}}');
+    expect(line('{"id":1,"body":"x"}', undefined)).toBe('{"id":1,"body":"x","unspin":{"verdict":"clean"}}');
+    expect(line('{}', undefined)).toBe('{"unspin":{"verdict":"clean"}}');
+  });
+
+  it('re-serializes a record that has its own "unspin" or a repeated key', () => {
+    expect(line('{"text":"a","unspin":1}', 'b')).toBe('{"text":"b","unspin":{"verdict":"clean"}}');
+    expect(line('{"text":"a","text":"c"}', undefined)).toBe('{"text":"c","unspin":{"verdict":"clean"}}');
   });
 });

@@ -81,3 +81,13 @@ export class AtomicStream {
     this.forget();
   }
 }
+
+/** Removes an output an earlier run left; a directory in its place (an input directory of that name) is not one. */
+export async function removeStale(file: string): Promise<void> {
+  try {
+    await rm(file, { force: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ERR_FS_EISDIR' && code !== 'EISDIR') throw err;
+  }
+}
