@@ -22,7 +22,8 @@ Usage:
   unspin apply <decisions.json> --report <dir>/report.json --out <dir>
   unspin report <dir>/report.json [--doc <path>]
 
-Inputs are files or directories (recursed for *.txt and *.md). Inputs are never modified.
+Inputs are files or directories (recursed for *.txt and *.md; symbolic links and hidden
+entries inside a directory are not followed). Inputs are never modified.
 Writes, atomically (temp file, then rename):
   <dir>/clean/<relative path>        the cleaned text
   <dir>/diff/<relative path>.diff    a unified diff, original vs cleaned, for every changed document
