@@ -14,7 +14,9 @@
  * 3. Stages in-process (dev/bench/stages.ts): normalize over the smallest corpus;
  *    detection, pass 1 and the corpus stages over a prefix of it (`--stage-mb 4,16`:
  *    over prefixes of several sizes, to see which stage grows faster than the input).
- * 4. ftfy (dev/bench/ftfy.ts): speed on a mojibake corpus and exact repairs of known cases.
+ * 4. One long document (dev/bench/long-document.ts): the smallest corpus's texts joined
+ *    into one line of 2 and of 4 MB, one thread: time must grow linearly with length.
+ * 5. ftfy (dev/bench/ftfy.ts): speed on a mojibake corpus and exact repairs of known cases.
  * Prints tables and writes out/bench/bench.json (rewritten after every step). There are
  * no timed assertions: this is a measurement, not a test.
  */
@@ -29,6 +31,7 @@ import { cliHelp, runCli, snapshotBuild, type CliRun } from './bench/cli-run.js'
 import { defaultParams, ensureCorpus, readLabels, type Manifest } from './bench/corpus.js';
 import { compareWithFtfy, type FtfyComparison } from './bench/ftfy.js';
 import type { StageResult } from './bench/stages.js';
+import { measureLongDocument, type LongDocumentRun } from './bench/long-document.js';
 import { num, table, type Cell } from './bench/table.js';
 import { crosstab, readJsonlOutput, readReport, type Crosstab } from './bench/verdicts.js';
 
@@ -106,6 +109,8 @@ interface BenchResult {
   sizes: SizeResult[];
   growth: Array<{ mode: string; from: number; to: number; sizeRatio: number; timeRatio: number; cpuRatio?: number; rssRatio?: number }>;
   stages: Array<StageResult & { corpusMB: number }>;
+  /** One long single-line document at two lengths (dev/bench/long-document.ts). */
+  longDocument?: LongDocumentRun[];
   ftfy?: FtfyComparison;
 }
 
@@ -212,6 +217,13 @@ async function main(): Promise<void> {
       if (!args.keepOutputs) rmSync(o, { recursive: true, force: true });
       save();
     }
+  }
+
+  // One long document, cut from the smallest corpus: its time must be linear in its length.
+  if (!args.quick && result.sizes.length > 0) {
+    log('\n== one long document (a single line, --workers 1)');
+    result.longDocument = await measureLongDocument(REPO_ROOT, root, join(result.sizes[0].dir, 'docs'), args.out, [2, 4], timeoutS, log);
+    save();
   }
 
   // Growth between consecutive sizes, per mode.
@@ -324,6 +336,13 @@ function render(r: BenchResult): string {
       out.push(line);
     }
   } else out.push('', `workers: ${r.workers}`);
+
+  const long = r.longDocument?.filter((x) => x.mbPerS !== undefined) ?? [];
+  if (long.length) {
+    out.push('', 'One long document (the texts of the smallest corpus joined into one line; 1 worker):');
+    out.push(table(['MB', 'wall s', 'MB/s', 'peak RSS MB'], long.map((x) => [num(x.mb, 1), num(x.run.wallS, 1), num(x.mbPerS, 3), num(x.run.peakRssMB, 0)])));
+    if (long.length === 2) out.push(`  time × ${(long[1].run.wallS / long[0].run.wallS).toFixed(2)} for length × ${(long[1].mb / long[0].mb).toFixed(2)} (linear: the same)`);
+  }
 
   const detection = detectionCost(r);
   if (detection.length) out.push('', 'Detection vs the skeleton pipeline (1 worker; detection = the detect and cross-document stages of --timings; skeleton = the --no-spin run end to end):', ...detection);
