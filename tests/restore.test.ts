@@ -179,6 +179,20 @@ describe('alignment', () => {
     expect(flagged.find((e) => e.reason === 'name-title')?.confidence).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('takes a looser swap inside a name the references write once, with nothing else pairing its words, for a suggestion', () => {
+    const ref = 'The bill gives the Departments of Homeland Security new powers over ports.';
+    const spun = 'I propose that the Departments of State, Treasury, Defense, and Justice report to me.';
+    const names = restore(spun, { ref }).edits.filter((x) => x.reason === 'name-title');
+    expect(names.map((e) => [e.before, e.after])).toEqual([['State', 'Homeland']]);
+    expect(names[0].confidence).toBeLessThan(0.8);
+    // flagged by detection, the same swap is applied
+    const index = new ReferenceIndex();
+    index.add('ref', ref);
+    const at = spun.indexOf('State');
+    const flagged = restoreDocument({ docId: 'spun', text: spun, index, suspects: [{ start: at, end: at + 5, signal: 'title', strength: 0.6 }] });
+    expect(flagged.find((e) => e.reason === 'name-title')?.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
   it('inside names, takes a synonym or a more general spun word for a swap, not a narrower one', () => {
     // "head of state" is more general than "president": a spinner's swap.
     expect(strictJudge.judge(tokenize('Head of state'), tokenize('President'), {})).not.toBe('unexplained');

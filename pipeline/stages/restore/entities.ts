@@ -159,8 +159,10 @@ function bestPhrase(ctx: Restoring, span: Token[], from: number): Match | undefi
 /**
  * How often the references pair the canonical words with the shared name, in any
  * of their phrases: "Secretary Rubio" is supported by "Secretary of State Marco Rubio" too.
+ * With `besides`, the mention of the entry itself is not counted (a phrase whose first
+ * use overlaps it counts one use less): what else backs the pairing.
  */
-function support(ctx: Restoring, span: Token[], entry: PhraseEntry, pairs: Match['pairs']): number {
+function support(ctx: Restoring, span: Token[], entry: PhraseEntry, pairs: Match['pairs'], besides = false): number {
   const anchors = pairs.filter((p) => p.kind === 'equal').flatMap((p) => span.slice(p.a[0], p.a[1]).filter((t) => t.cap).map((t) => t.key));
   const canon = pairs.filter((p) => p.kind !== 'equal').flatMap((p) => entry.tokens.slice(p.b[0], p.b[1]).map((t) => t.key));
   let n = 0;
@@ -170,7 +172,9 @@ function support(ctx: Restoring, span: Token[], entry: PhraseEntry, pairs: Match
       if (seen.has(e.key)) continue;
       seen.add(e.key);
       const keys = new Set(e.tokens.map((t) => t.key));
-      if (canon.every((k) => keys.has(k))) n += e.count;
+      if (!canon.every((k) => keys.has(k))) continue;
+      const own = besides && e.source.id === entry.source.id && e.source.start < entry.source.end && entry.source.start < e.source.end;
+      n += own ? e.count - 1 : e.count;
     }
   }
   return n;
@@ -207,6 +211,12 @@ function phraseEdit(ctx: Restoring, tokens: readonly Token[], m: Match, p: Match
   // said" once does not make "Lincoln stated" a swap).
   const nameAndNoun = m.to - m.from === 2 && !tokens[m.from + 1].cap && (m.entry.count < 2 || dominance(ctx, m.entry) <= DOMINANT);
   const lexical = p.kind === 'synonym' ? 0.93 : p.kind === 'related' ? 0.9 : undefined;
+  // A looser relation than a synonym ("State" ~ "Homeland"), backed by one mention of the
+  // name in the references and no other phrase of theirs pairing its words ("Secretary
+  // Rubio" has "Secretary of State Marco Rubio"), is two names as easily as one name spun
+  // ("the Departments of State, Treasury…" against "the Departments of Homeland
+  // Security"): a suggestion, unless detection flags the words.
+  const thin = p.kind === 'related' && m.entry.count < 2 && support(ctx, tokens.slice(m.from, m.to), m.entry, m.pairs, true) === 0;
   return makeEdit(ctx.text, start, end, canonical, {
     stage: 'restore',
     reason: 'name-title',
@@ -214,7 +224,7 @@ function phraseEdit(ctx: Restoring, tokens: readonly Token[], m: Match, p: Match
     // word inside it ("Wall surface Road Journal") — or detection found the words
     // suspicious: "Department of Homeland Security" and "… of Social Security" are both names.
     confidence:
-      nameAndNoun && !suspected(ctx, start, end)
+      (nameAndNoun || thin) && !suspected(ctx, start, end)
         ? UNSUPPORTED
         : lexical ?? (a.some((t) => !t.cap) || suspected(ctx, start, end) ? 0.85 : UNSUPPORTED),
     evidence: `"${ctx.text.slice(tokens[m.from].start, tokens[m.to - 1].end)}" is not attested; the references write "${m.entry.source.text}" (${m.entry.count}×) and "${before}" ~ "${canonical}" (${p.kind})`,
