@@ -31,6 +31,14 @@ function restore(text: string, refs: Record<string, string>) {
   return { edits, text: applyEdits(text, edits) };
 }
 
+/** Restores `text` with detection's finding on the first use of `word`. */
+function restoreFlagged(text: string, refs: Record<string, string>, word: string) {
+  const index = new ReferenceIndex();
+  for (const [id, t] of Object.entries(refs)) index.add(id, t);
+  const at = text.indexOf(word);
+  return restoreDocument({ docId: 'spun', text, index, suspects: [{ start: at, end: at + word.length, signal: 'rare-synonym', strength: 0.6 }] });
+}
+
 /** Aligns a degraded sentence with a reference sentence, with the sentence judge. */
 const alignPair = (spun: string, ref: string) => alignUnits(tokenize(spun), tokenize(ref), lexiconJudge);
 
@@ -160,10 +168,7 @@ describe('alignment', () => {
     // Suggested (below the default --min-confidence 0.8), not applied.
     expect(names.map((e) => e.confidence)).toEqual([0.7]);
     // The same swap where detection flagged the noun is applied.
-    const index = new ReferenceIndex();
-    for (const [id, t] of Object.entries(refs)) index.add(id, t);
-    const at = spun.indexOf('citizenry');
-    const flagged = restoreDocument({ docId: 'spun', text: spun, index, suspects: [{ start: at, end: at + 9, signal: 'rare-synonym', strength: 0.6 }] });
+    const flagged = restoreFlagged(spun, refs, 'citizenry');
     expect(flagged.find((e) => e.reason === 'name-title')?.confidence).toBeGreaterThanOrEqual(0.8);
   });
 
@@ -172,10 +177,7 @@ describe('alignment', () => {
     const spun = 'Let us renew the rule that Lincoln stated so simply in another age.';
     const names = restore(spun, { ref }).edits.filter((x) => x.reason === 'name-title');
     expect(names.map((e) => [e.after, e.confidence])).toEqual([['said', 0.7]]);
-    const index = new ReferenceIndex();
-    index.add('ref', ref);
-    const at = spun.indexOf('stated');
-    const flagged = restoreDocument({ docId: 'spun', text: spun, index, suspects: [{ start: at, end: at + 6, signal: 'rare-synonym', strength: 0.6 }] });
+    const flagged = restoreFlagged(spun, { ref }, 'stated');
     expect(flagged.find((e) => e.reason === 'name-title')?.confidence).toBeGreaterThanOrEqual(0.8);
   });
 
@@ -186,10 +188,7 @@ describe('alignment', () => {
     expect(names.map((e) => [e.before, e.after])).toEqual([['State', 'Homeland']]);
     expect(names[0].confidence).toBeLessThan(0.8);
     // flagged by detection, the same swap is applied
-    const index = new ReferenceIndex();
-    index.add('ref', ref);
-    const at = spun.indexOf('State');
-    const flagged = restoreDocument({ docId: 'spun', text: spun, index, suspects: [{ start: at, end: at + 5, signal: 'title', strength: 0.6 }] });
+    const flagged = restoreFlagged(spun, { ref }, 'State');
     expect(flagged.find((e) => e.reason === 'name-title')?.confidence).toBeGreaterThanOrEqual(0.8);
   });
 
@@ -245,22 +244,26 @@ describe('restoration', () => {
     for (const e of edits) expect(e.confidence).toBeLessThan(0.8);
   });
 
-  it('does not map a name to one whose word is more general than its own', () => {
-    const ref = 'The Department of State said on Monday that the talks would resume. A Department of State spokesman agreed.\n';
-    const spun = 'Officials at the Department of Homeland Security declined to comment on the plan.\n';
-    expect(restore(spun, { ref }).edits.filter((e) => e.reason === 'name-title')).toEqual([]);
-    // A spun name is still mapped ("country" is a narrower word for "state" here).
-    const spunName = restore('Officials at the Department of Country declined to comment.\n', { ref }).edits.filter((e) => e.reason === 'name-title');
-    expect(spunName.map((e) => e.after)).toEqual(['State']);
-  });
-
-  it('leaves a name WordNet knows, even where a reference name looks like its synonym', () => {
-    const ref = 'Loans from the International Bank for Reconstruction helped. The International Bank said on Monday it would lend more to the region.\n';
-    const spun = 'Through the World Bank and other agencies, we will help farmers abroad.\n';
-    expect(restore(spun, { ref }).edits.filter((e) => e.reason === 'name-title')).toEqual([]);
-    // A spun name of the same reference is still mapped back.
-    const spunName = restore('Through the Global Bank and other agencies, we will help farmers abroad.\n', { ref }).edits.filter((e) => e.reason === 'name-title');
-    expect(spunName.map((e) => e.after)).toEqual(['International']);
+  // Each case: a reference, a real name it must leave alone, and a spun name of the reference it still maps back.
+  it.each([
+    [
+      'a name whose word is more general than its own ("country" is narrower than "state" here)',
+      'The Department of State said on Monday that the talks would resume. A Department of State spokesman agreed.\n',
+      'Officials at the Department of Homeland Security declined to comment on the plan.\n',
+      'Officials at the Department of Country declined to comment.\n',
+      'State',
+    ],
+    [
+      'a name WordNet knows, however much a reference name looks like its synonym',
+      'Loans from the International Bank for Reconstruction helped. The International Bank said on Monday it would lend more to the region.\n',
+      'Through the World Bank and other agencies, we will help farmers abroad.\n',
+      'Through the Global Bank and other agencies, we will help farmers abroad.\n',
+      'International',
+    ],
+  ])('does not map %s', (_, ref, real, spun, restored) => {
+    const names = (text: string) => restore(text, { ref }).edits.filter((e) => e.reason === 'name-title');
+    expect(names(real)).toEqual([]);
+    expect(names(spun).map((e) => e.after)).toEqual([restored]);
   });
 
   it('does not map a capitalized word inside a name to a lower-case reference word', () => {
