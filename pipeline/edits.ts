@@ -8,6 +8,7 @@
  */
 
 import { SpanIndex } from './span-index.js';
+
 export type Stage = 'read' | 'normalize' | 'boilerplate' | 'restore';
 
 /** Where a restored wording came from: a span of another document of the corpus. */

@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { constants } from 'node:os';
 
 /**
  * Temporary files and directories of this thread (atomic-write temp files, the spool,
@@ -27,7 +28,7 @@ export function removeTemporaries(): void {
   pending.clear();
 }
 
-const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
  * On SIGINT, SIGTERM or SIGHUP: remove the temporaries and exit with 128 + the
@@ -35,11 +36,11 @@ const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
  * in place stay (each was renamed into place whole); none is left half-written.
  */
 export function cleanUpOnSignals(onSignal?: (signal: string) => void): void {
-  for (const [signal, n] of Object.entries(SIGNALS)) {
+  for (const signal of SIGNALS) {
     process.once(signal, () => {
       onSignal?.(signal);
       removeTemporaries();
-      process.exit(128 + n);
+      process.exit(128 + constants.signals[signal]);
     });
   }
 }

@@ -143,9 +143,14 @@ export class CrossIndex {
     }
     if (!best || !pooled) return best;
     // A sentence and a quotation inside it are one piece of evidence, whichever partners they align with.
+    // In start order, a unit overlaps one already kept exactly when it starts before the
+    // furthest end kept so far (units are never empty): one pass, however many units.
     const all: SwappedUnit[] = [];
+    let keptEnd = -1;
     for (const u of [...found.perPartner.values()].flat().sort((a, b) => a.start - b.start || b.end - a.end)) {
-      if (!all.some((x) => x.start < u.end && u.start < x.end)) all.push(u);
+      if (u.start < keptEnd) continue;
+      all.push(u);
+      keptEnd = Math.max(keptEnd, u.end);
     }
     return enough(all.length) ? { partner: best.partner, units: all } : undefined;
   }

@@ -438,7 +438,7 @@ export function restoreGeneric(ctx: Restoring, taken: readonly Edit[]): Edit[] {
     if (s.signal !== 'rare-expression') continue;
     const i = firstWhere(tokens, (t) => t.start >= s.start);
     let j = i;
-    while (j >= 0 && j < tokens.length && tokens[j].end <= s.end) j++;
+    while (j < tokens.length && tokens[j].end <= s.end) j++;
     if (i >= tokens.length || j - i < 2 || tokens.slice(i, j).some((t) => !/^\p{L}/u.test(t.key) || isName(t))) continue;
     if (covered(tokens[i].start, tokens[j - 1].end)) continue;
     propose(i, j, [s.signal], s.strength);

@@ -19,9 +19,9 @@ interface Lesson {
  * they are applied to the document's other uses of the same spun wording. A
  * multiword pair applies where it was taught twice or its context matches a taught
  * use (the same word before or after) or detection found it suspicious; a single word
- * (with its article: "a new") needs two taught uses and a
- * matching content word or a detection flag. Pairs of
- * function words are never learned, nor a spun wording taught two canonicals.
+ * (with its article: "a new") needs two taught uses and a matching content word or a
+ * detection flag. Pairs of function words are never learned, nor a spun wording taught
+ * two canonicals.
  */
 export function applyLearned(ctx: Restoring, learned: readonly Learned[], taken: readonly Edit[]): Edit[] {
   const lessons = new Map<string, Lesson>();
