@@ -48,7 +48,7 @@ Options:
   --no-spin                no spin detection or restoration: reading, normalization, language and
                            boilerplate only (the fast pass); report.json's summary says so
   --fail-on degraded       exit 3 when any document is degraded (for CI gates)
-  --max-bytes <n>          refuse input files larger than n bytes (default 67108864)
+  --max-bytes <n>          refuse input files (with --jsonl: record texts) larger than n bytes (default 67108864)
   --workers <n>            threads for the per-document work (default: the number of cores, ${availableParallelism()});
                            the outputs are identical whatever the number
   --quiet                  no progress and no summary on stderr

@@ -3,7 +3,8 @@ import type { Readable, Writable } from 'node:stream';
 import { fromPlain, unreadableDocument, type DocumentState, type Options } from './document.js';
 import { utf8Lines } from './corpus/lines.js';
 import { AtomicStream, removeStale, writeAtomic } from './corpus/outputs.js';
-import { recordLine, recordSource, type RecordSource } from './corpus/jsonl-record.js';
+import { recordId, recordLine, recordSource, type RecordSource } from './corpus/jsonl-record.js';
+import { topLevelMembers } from './corpus/json-members.js';
 import { OutputManifest } from './corpus/manifest.js';
 import type { FileInput } from './corpus/inputs.js';
 import { renderDiff } from './report/diff.js';
@@ -264,7 +265,7 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
     runner = createRunner(options.workers ?? 1);
     if (sink.report) await sink.report.write(reportHeader());
     // The corpus stages tell records apart by id: in two passes, ids must be unique.
-    const windows = recordWindows(input, RECORDS_PER_THREAD * runner.threads, sourceName, !options.perRecord, (m) => {
+    const windows = recordWindows(input, RECORDS_PER_THREAD * runner.threads, sourceName, !options.perRecord, options.maxBytes, (m) => {
       failures++;
       options.onError?.(m);
     });
@@ -324,7 +325,7 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
  * object are reported through `fail` and left out; a record without a string "text"
  * is kept, marked skipped, so it is passed through in its place.
  */
-async function* recordWindows(input: Readable, size: number, sourceName: string, uniqueIds: boolean, fail: (message: string) => void): AsyncGenerator<PendingRecord[]> {
+async function* recordWindows(input: Readable, size: number, sourceName: string, uniqueIds: boolean, maxBytes: number, fail: (message: string) => void): AsyncGenerator<PendingRecord[]> {
   let window: PendingRecord[] = [];
   let lineNo = 0;
   const seen = new Set<string>();
@@ -348,11 +349,16 @@ async function* recordWindows(input: Readable, size: number, sourceName: string,
       failed(`not a JSON object (${(err as Error).message})`);
       continue;
     }
-    const id = record.id === undefined ? `${sourceName}:${lineNo}` : String(record.id);
-    const pending: PendingRecord = { record, id, lineNo, source: recordSource(line) };
+    const members = topLevelMembers(line);
+    const id = recordId(record, line, members) ?? `${sourceName}:${lineNo}`;
+    const pending: PendingRecord = { record, id, lineNo, source: recordSource(line, members) };
     if (typeof record.text !== 'string') {
       fail(`${sourceName}:${lineNo}: record ${id} has no string "text" field; passed through unchanged`);
       pending.skipped = 'no text field';
+    } else if (Buffer.byteLength(record.text) > maxBytes) {
+      const error = `text is ${Buffer.byteLength(record.text)} bytes, over the ${maxBytes}-byte limit (raise it with --max-bytes)`;
+      fail(`${sourceName}:${lineNo}: record ${id}: ${error}; passed through unchanged`);
+      pending.skipped = error;
     } else if (uniqueIds && seen.has(id)) {
       fail(`${sourceName}:${lineNo}: record id ${id} was used by an earlier record; passed through unchanged (ids must be unique, or use --per-record)`);
       pending.skipped = 'duplicate id';

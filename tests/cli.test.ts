@@ -235,6 +235,31 @@ describe('unspin CLI, JSONL fields', () => {
     expect(rec.text).toBe(ARTICLE);
     expect(rec.unspin).toMatchObject({ kinds: ['boilerplate'], edits: 2 });
   });
+
+  it('tells ids apart by their JSON text: 64-bit numbers and object ids are not duplicates', () => {
+    const ids = ['12345678901234567890', '12345678901234567891', '{"k":"a"}', '{"k":"b"}'];
+    const input = ids.map((id, i) => `{"id":${id},"text":${JSON.stringify(ARTICLE.replace('Tuesday', `day ${i}`))}}`).join('\n') + '\n';
+    const out = mkdtempSync(path.join(tmpdir(), 'unspin-ids-'));
+    const r = run(['--jsonl', '-', '--out', out, '--quiet'], input);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const lines = readFileSync(path.join(out, 'clean.jsonl'), 'utf8').trim().split('\n');
+    expect(lines.map((l) => l.slice(6, 6 + l.indexOf(',"text"') - 6))).toEqual(ids);
+    expect(lines.every((l) => JSON.parse(l).unspin.verdict !== 'skipped')).toBe(true);
+    const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
+    expect(report.documents.map((d: { id: string }) => d.id)).toEqual(ids);
+  });
+
+  it('passes a record whose text is over --max-bytes through unchanged, as an error', () => {
+    const input = `{"id":"small","text":"A short record."}\n{"id":"big","text":${JSON.stringify(ARTICLE)}}\n`;
+    const r = run(['--jsonl', '-', '--max-bytes', '100', '--quiet'], input);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/record big: text is \d+ bytes, over the 100-byte limit/);
+    const [small, big] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(small.unspin.verdict).not.toBe('skipped');
+    expect(big.text).toBe(ARTICLE);
+    expect(big.unspin).toMatchObject({ verdict: 'skipped' });
+  });
 });
 
 describe('unspin CLI, JSONL bytes', () => {

@@ -1,4 +1,4 @@
-import { topLevelMembers } from './json-members.js';
+import { topLevelMembers, type Member } from './json-members.js';
 
 /**
  * A record's line cut around its "text" value (`head` + text + `tail`), or the whole
@@ -14,14 +14,26 @@ export interface RecordSource {
   empty: boolean;
 }
 
-export function recordSource(line: string): RecordSource | undefined {
-  const members = topLevelMembers(line);
+export function recordSource(line: string, members: Member[] | undefined = topLevelMembers(line)): RecordSource | undefined {
   if (!members) return undefined;
   const keys = new Set(members.map((m) => m.key));
   if (keys.size !== members.length || keys.has('unspin')) return undefined;
   const text = members.find((m) => m.key === 'text');
   if (!text || line[text.valueStart] !== '"') return { head: line, empty: members.length === 0 };
   return { head: line.slice(0, text.valueStart), tail: line.slice(text.valueEnd), empty: false };
+}
+
+/**
+ * A record's id as text: a string id as it is; any other value as its JSON source text,
+ * so 64-bit numbers keep their digits and two object ids stay apart (String() would give
+ * 12345678901234567000 and "[object Object]"). Undefined when the record has no id.
+ */
+export function recordId(record: Record<string, unknown>, line: string, members: Member[] | undefined = topLevelMembers(line)): string | undefined {
+  const id = record.id;
+  if (id === undefined || typeof id === 'string') return id;
+  // With a repeated key, JSON.parse keeps the last value.
+  const m = members?.filter((x) => x.key === 'id').pop();
+  return m ? line.slice(m.valueStart, m.valueEnd) : JSON.stringify(id);
 }
 
 /**
