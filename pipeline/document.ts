@@ -4,6 +4,7 @@ import type { Edit } from './edits.js';
 import { findBoilerplate } from './stages/boilerplate.js';
 import { detectLanguage } from './stages/language.js';
 import { normalize } from './stages/normalize.js';
+import { isMarkdownPath } from './stages/normalize/markdown.js';
 import { bomEdits, readText } from './stages/read.js';
 import { timed } from './timings.js';
 
@@ -96,7 +97,7 @@ export function analyzeDocument(id: string, path: string, input: Uint8Array | st
     return state;
   }
   log.apply(readEdits);
-  const normalized = timed('normalize', () => normalize(log.text));
+  const normalized = timed('normalize', () => normalize(log.text, { markdown: isMarkdownPath(path) }));
   log.apply(normalized);
   if (normalized.filter((e) => e.reason === 'mojibake').length > STRAY_MOJIBAKE) {
     state.verdict = 'degraded';

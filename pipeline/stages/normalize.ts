@@ -7,7 +7,8 @@ import { newlines } from './normalize/newlines.js';
 import { nfc } from './normalize/nfc.js';
 import type { Pass } from './normalize/pass.js';
 import { flippedQuotes } from './normalize/quotes.js';
-import { whitespace } from './normalize/whitespace.js';
+import { codeBlocks } from './normalize/markdown.js';
+import { markdownWhitespace, whitespace } from './normalize/whitespace.js';
 
 /**
  * The normalize stage: encoding and typography repairs that need no reference
@@ -18,6 +19,15 @@ import { whitespace } from './normalize/whitespace.js';
  * then typography; whitespace last, so it tidies the spaces other passes leave.
  */
 export const PASSES: readonly Pass[] = [mojibake, invisible, newlines, nfc, flippedQuotes, gluedDashes, whitespace];
+/** Markdown prose: the same, keeping hard line breaks. */
+const MARKDOWN_PASSES: readonly Pass[] = [mojibake, invisible, newlines, nfc, flippedQuotes, gluedDashes, markdownWhitespace];
+/** Markdown code blocks: encoding repairs only; spacing, quotes and dashes are the code's. */
+const CODE_PASSES: readonly Pass[] = [mojibake, invisible, newlines, nfc];
+
+export interface NormalizeOptions {
+  /** The text is Markdown (normalize/markdown.ts): code blocks and hard line breaks keep their whitespace. */
+  markdown?: boolean;
+}
 
 /**
  * One round normally suffices; a second catches repairs that expose others
@@ -37,13 +47,32 @@ const SUSPICIOUS = /[^\n\x20-\x7E]| [ \n]| $/;
  * Normalization edits for `text`: offsets into `text`, sorted and
  * non-overlapping, so `applyEdits(text, normalize(text))` is the normalized text.
  */
-export function normalize(text: string): Edit[] {
+export function normalize(text: string, options: NormalizeOptions = {}): Edit[] {
+  if (!SUSPICIOUS.test(text)) return [];
+  if (!options.markdown) return normalizeWith(text, PASSES);
+  // Prose and code blocks are whole lines: each is normalized on its own.
+  const edits: Edit[] = [];
+  let at = 0;
+  const add = (start: number, end: number, passes: readonly Pass[]) => {
+    if (end <= start) return;
+    for (const e of normalizeWith(text.slice(start, end), passes)) edits.push({ ...e, start: e.start + start, end: e.end + start });
+  };
+  for (const [start, end] of codeBlocks(text)) {
+    add(at, start, MARKDOWN_PASSES);
+    add(start, end, CODE_PASSES);
+    at = end;
+  }
+  add(at, text.length, MARKDOWN_PASSES);
+  return edits;
+}
+
+function normalizeWith(text: string, passes: readonly Pass[]): Edit[] {
   if (!SUSPICIOUS.test(text)) return [];
   const composer = new Composer(text);
   let current = text;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let changed = false;
-    for (const pass of PASSES) {
+    for (const pass of passes) {
       const edits = pass(current);
       if (edits.length === 0) continue;
       composer.add(current, edits);
