@@ -232,4 +232,16 @@ describe('unspin report', () => {
     expect(r.stderr).toContain('no document missing.txt');
     expect(run(['report', path.join(dir, 'nope.json')], dir).status).toBe(1);
   });
+
+  it('shows control characters of the input as escapes, never raw on the terminal', () => {
+    const dir = tmp('unspin-report-ctl-');
+    mkdirSync(path.join(dir, 'in'));
+    writeFileSync(path.join(dir, 'in/e.txt'), 'The council met.\x1b]0;PWNED\x07 It approved the \x1b[31mred\x1b[0m plan.\r\nSecond line.\n');
+    expect(run(['in', '--out', 'out', '--quiet'], dir).status).toBe(0);
+    const r = run(['report', 'out/report.json', '--doc', 'e.txt'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+    expect(r.stdout).toContain('[-\\x1b-]]0;PWNED[-\\x07-]');
+    expect(r.stdout).toContain('[-␍⏎-]{+⏎+}');
+  });
 });

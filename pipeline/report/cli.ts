@@ -88,13 +88,19 @@ function worstDocuments(docs: readonly ReportDocument[], paint: Paint): string {
   return `\n${paint.bold('worst documents')}\n  verdict  score  edits  sugg.  path\n${lines.join('\n')}\n`;
 }
 
-const visible = (s: string) => s.replace(/\n/g, '⏎').replace(/\t/g, '→');
+/**
+ * Control characters of the input (ESC, BEL, CR, C1, bidi overrides) shown as escapes,
+ * never written to the terminal: scraped text could otherwise set its title or colours.
+ */
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const safe = (s: string) => s.replace(CONTROLS, (c) => (c === '\r' ? '␍' : `\\x${c.charCodeAt(0) <= 0xff ? c.charCodeAt(0).toString(16).padStart(2, '0') : `{${c.charCodeAt(0).toString(16)}}`}`));
+const visible = (s: string) => safe(s).replace(/\n/g, '⏎').replace(/\t/g, '→');
 
 function note(n: number, e: ReportEdit, paint: Paint): string {
   const what = `${e.suggestion ? 'suggestion ' : ''}${e.stage}/${e.reason} ${e.confidence.toFixed(2)}`;
   const change = `${JSON.stringify(e.before)} → ${JSON.stringify(e.after)}`;
   const src = e.source ? `; source ${e.source.id}@${e.source.start}-${e.source.end} ${JSON.stringify(e.source.text)}` : '';
-  return paint.dim(`      #${n} ${what}  ${change}${e.evidence ? `  — ${e.evidence}` : ''}${src}  [${e.id}]`);
+  return paint.dim(safe(`      #${n} ${what}  ${change}${e.evidence ? `  — ${e.evidence}` : ''}${src}  [${e.id}]`));
 }
 
 /**
@@ -133,12 +139,12 @@ export async function formatDocument(doc: ReportDocument, paint: Paint, full: bo
     let at = start;
     for (const [, e] of inRow) {
       if (e.start < at) continue; // overlaps the previous change: listed below only
-      line += text.slice(at, e.start);
+      line += safe(text.slice(at, e.start));
       const [d, i] = e.suggestion ? [paint.sdel, paint.sins] : [paint.del, paint.ins];
       line += (e.before ? d(visible(e.before)) : '') + (e.after ? i(visible(e.after)) : '');
       at = e.end;
     }
-    line += text.slice(at, end);
+    line += safe(text.slice(at, end));
     out.push(`${String(lineNo).padStart(4)}  ${line.replace(/\n$/, '')}`);
     for (const [n, e] of inRow) out.push(note(n, e, paint));
   }
