@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { collectInputs, insideDir, UsageError } from './corpus/inputs.js';
+import { checkOutDir, collectInputs, insideDir, UsageError } from './corpus/inputs.js';
 import { AtomicStream } from './corpus/outputs.js';
 import { cleanUpOnSignals, removeTemporaries } from './corpus/cleanup.js';
 import { defaultOptions } from './document.js';
@@ -136,25 +136,6 @@ function parse(argv: string[]): Parsed | 'help' | 'version' {
   };
 }
 
-/** --out must be a directory or a path one can be made at: not a file, nor below one. */
-function checkOutDir(out: string): void {
-  let at = path.resolve(out);
-  for (;;) {
-    let st;
-    try {
-      st = statSync(at, { throwIfNoEntry: false });
-    } catch {
-      st = undefined; // ENOTDIR: a file on the way; its parent says which
-    }
-    if (st) {
-      if (!st.isDirectory()) throw new UsageError(at === path.resolve(out) ? `--out ${out} is a file, not a directory` : `--out ${out} is below ${at}, which is a file`);
-      return;
-    }
-    const parent = path.dirname(at);
-    if (parent === at) return;
-    at = parent;
-  }
-}
 
 async function runJsonlInputs(p: Parsed): Promise<RunResult> {
   // Validate everything before any output file is opened.
@@ -166,7 +147,7 @@ async function runJsonlInputs(p: Parsed): Promise<RunResult> {
     if (p.out && (await insideDir(input, p.out))) throw new UsageError(`JSONL input ${input} is inside the output directory ${p.out}`);
   }
   const sink = p.out
-    ? { records: await AtomicStream.open(path.join(p.out, 'clean.jsonl')), report: await AtomicStream.open(path.join(p.out, 'report.json')) }
+    ? { records: await AtomicStream.open(path.join(p.out, 'clean.jsonl')), report: await AtomicStream.open(path.join(p.out, 'report.json')), outDir: p.out }
     : { records: process.stdout };
   if (!p.out) {
     // The reader went away (EPIPE: `| head`) or the disk filled (ENOSPC): the records

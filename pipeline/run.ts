@@ -149,6 +149,7 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
     // never describe different runs.
     const t0 = performance.now();
     await html.commit(path.join(outDir, 'report.html'), summary);
+    manifest.wrote(path.join(outDir, 'report.html'));
     addTimings(new Map([['html', performance.now() - t0]]));
     await report.commit();
     // Last: outputs of the previous run that this one did not write go only once this
@@ -185,6 +186,8 @@ export interface JsonlSink {
   records: Writable | AtomicStream;
   /** report.json, when an output directory was given. */
   report?: AtomicStream;
+  /** The output directory: its list of outputs (manifest.ts) is kept, so a files run's outputs there go. */
+  outDir?: string;
 }
 
 /** Records analyzed together: enough to keep every thread busy, few enough to keep memory flat. */
@@ -317,6 +320,11 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
     await sink.report.commit();
   }
   if (sink.records instanceof AtomicStream) await sink.records.commit();
+  if (sink.outDir !== undefined) {
+    const manifest = new OutputManifest(sink.outDir);
+    manifest.wrote(path.join(sink.outDir, 'clean.jsonl'));
+    await manifest.commit();
+  }
   return { summary, failures, bytes: totalBytes };
 }
 

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -164,6 +164,37 @@ describe('unspin apply (hand-made report)', () => {
       expect(r.stderr).toMatch(/^unspin apply: /);
     }
     expect(run(['apply', '--help']).stdout).toContain('unspin apply <decisions.json> --report');
+    // An --out that is a file, or below one: one line, no stack trace.
+    for (const o of [dec, path.join(dec, 'sub')]) {
+      const r = run(['apply', dec, '--report', report, '--out', o], dir);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^unspin apply: --out .* (is a file, not a directory|which is a file)\n$/);
+    }
+  });
+
+  it('reads a decisions file saved with a BOM', () => {
+    const { dir, report, key } = handMade();
+    const dec = decisionsFile(dir, key, [{ id: APPLY.id, accept: false }]);
+    writeFileSync(dec, '\uFEFF' + read(dec));
+    const r = run(['apply', dec, '--report', report, '--out', 'out', '--quiet'], dir);
+    expect(r.stderr).toBe('');
+    expect(read(path.join(dir, 'out/clean/a.txt'))).toBe('Hello world, this is a tset of the aplly command.\n');
+  });
+
+  it.each([
+    ['without "after"', { after: undefined }],
+    ['with a string offset', { start: '6' }],
+    ['with start after end', { start: 12 }],
+    ['without an id', { id: undefined }],
+  ])('refuses a report with an edit %s and writes nothing', (_, change) => {
+    const { dir, report, key } = handMade();
+    const data = JSON.parse(read(report));
+    data.documents[0].edits[0] = JSON.parse(JSON.stringify({ ...data.documents[0].edits[0], ...change }));
+    writeFileSync(report, JSON.stringify(data));
+    const r = run(['apply', decisionsFile(dir, key, []), '--report', report, '--out', 'out'], dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^unspin apply: .*report\.json: document a\.txt: (edit [0-9a-f]+: |an edit has no)/);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 });
 
@@ -197,6 +228,26 @@ describe('unspin apply (round trip on the seeds)', () => {
       if (existsSync(path.join(out, diff))) expect(read(path.join(work, 'applied', diff))).toBe(read(path.join(out, diff)));
     }
     expect(read(path.join(work, 'applied/report.json'))).toBe(read(path.join(out, 'report.json')));
+    // The review page is the new report's: here, the main run's page.
+    expect(read(path.join(work, 'applied/report.html'))).toBe(read(path.join(out, 'report.html')));
+  });
+
+  it('keeps the output list, so a later run into the same directory removes what apply wrote and it did not', () => {
+    const dir = tmp('unspin-apply-rerun-');
+    mkdirSync(path.join(dir, 'in'));
+    for (const f of readdirSync('seeds')) writeFileSync(path.join(dir, 'in', f), readFileSync(path.join('seeds', f)));
+    expect(run(['in', '--out', 'o', '--suggest-only', '--keep-boilerplate', '--quiet'], dir).status).toBe(0);
+    const first: Report = JSON.parse(read(path.join(dir, 'o/report.json')));
+    const doc4 = first.documents.find((d) => d.path.startsWith('004'))!;
+    expect(existsSync(path.join(dir, 'o/diff', `${doc4.path}.diff`))).toBe(false);
+    const dec = decisionsFile(dir, reportKey(first.documents), doc4.suggestions.map((e) => ({ id: e.id, accept: true })));
+    expect(run(['apply', dec, '--report', 'o/report.json', '--out', 'o', '--quiet'], dir).status).toBe(0);
+    expect(existsSync(path.join(dir, 'o/diff', `${doc4.path}.diff`))).toBe(true);
+    expect(read(path.join(dir, 'o/report.html'))).toContain(doc4.suggestions[0].id);
+    rmSync(path.join(dir, 'in', doc4.path));
+    expect(run(['in', '--out', 'o', '--suggest-only', '--keep-boilerplate', '--quiet'], dir).status).toBe(0);
+    expect(existsSync(path.join(dir, 'o/diff', `${doc4.path}.diff`))).toBe(false);
+    expect(existsSync(path.join(dir, 'o/clean', doc4.path))).toBe(false);
   });
 
   it('puts a rejected edit back to the original wording and nothing else', () => {

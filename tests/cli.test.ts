@@ -262,6 +262,21 @@ describe('unspin CLI, JSONL fields', () => {
   });
 });
 
+describe('unspin CLI, one output directory for runs of both kinds', () => {
+  it('a JSON Lines run removes a files run\'s outputs, and the other way round', () => {
+    const dir = corpus({ 'in/a.txt': 'CNN\n—\n' + ARTICLE });
+    const out = path.join(dir, 'out');
+    expect(run([path.join(dir, 'in'), '--out', out, '--quiet']).status).toBe(0);
+    expect(existsSync(path.join(out, 'report.html'))).toBe(true);
+    const records = path.join(dir, 'r.jsonl');
+    writeFileSync(records, JSON.stringify({ id: 'r', text: ARTICLE }) + '\n');
+    expect(run(['--jsonl', records, '--out', out, '--quiet']).status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['.unspin-outputs', 'clean.jsonl', 'report.json']);
+    expect(run([path.join(dir, 'in'), '--out', out, '--quiet']).status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['.unspin-outputs', 'clean', 'diff', 'report.html', 'report.json']);
+  });
+});
+
 describe('unspin CLI, JSONL bytes', () => {
   it('reports a JSONL line that is not valid UTF-8 instead of altering it', () => {
     const input = Buffer.concat([Buffer.from('{"id":"a","text":"caf'), Buffer.from([0xe9]), Buffer.from(' au lait"}\n{"id":"b","text":"ok"}\n')]);

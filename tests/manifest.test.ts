@@ -38,4 +38,14 @@ describe('OutputManifest', () => {
     await m.commit();
     for (const f of ['clean/Report.txt', 'clean/report.txt', 'keep.txt', 'clean/x.txt', 'report.json']) expect(existsSync(path.join(dir, f)), f).toBe(true);
   });
+
+  it('removes the review page and the JSON Lines output of a run of the other kind, and the directories it leaves empty', async () => {
+    const dir = outDir({ 'clean/sub/a.txt': 'a', 'diff/sub/a.txt.diff': 'd', 'report.html': 'h', 'clean.jsonl': 'j' }, ['clean/sub/a.txt', 'diff/sub/a.txt.diff', 'report.html', 'clean.jsonl']);
+    const m = new OutputManifest(path.join(dir, '.'));
+    m.wrote(path.join(dir, 'clean.jsonl'));
+    await m.commit();
+    expect(existsSync(path.join(dir, 'clean.jsonl'))).toBe(true);
+    for (const f of ['report.html', 'clean', 'diff']) expect(existsSync(path.join(dir, f)), f).toBe(false);
+    expect(readFileSync(path.join(dir, MANIFEST), 'utf8')).toBe('"clean.jsonl"\n');
+  });
 });

@@ -1,8 +1,10 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { insideDir, UsageError } from '../corpus/inputs.js';
+import { checkOutDir, insideDir, UsageError } from '../corpus/inputs.js';
+import { OutputManifest } from '../corpus/manifest.js';
 import { AtomicStream, writeAtomic } from '../corpus/outputs.js';
+import { HtmlReportWriter } from '../report/html.js';
 import { addToSummary, emptySummary, reportDocument, reportFooter, reportHeader, type ReportDocument } from '../report/json.js';
 import { renderDiff } from '../report/diff.js';
 import { formatSummary } from '../report/summary.js';
@@ -22,7 +24,9 @@ Detection is not re-run: each input (the report's "file", relative to the curren
 directory) is re-read, checked against its sha256, and the accepted edits applied.
 
 Writes, atomically: <dir>/clean/<path>, <dir>/diff/<path>.diff, <dir>/report.json
-(accepted changes as edits, rejected ones as suggestions; ids unchanged).
+(accepted changes as edits, rejected ones as suggestions; ids unchanged) and
+<dir>/report.html (the review page of the new report). Outputs in <dir> from an
+earlier run that this one did not write (<dir>/.unspin-outputs) are removed.
 
 Options:
   --report <file>   the report.json the decisions were made on (required)
@@ -62,6 +66,7 @@ function parse(argv: string[]): Args | 'help' {
   if (positionals.length !== 1) throw new UsageError('give exactly one decisions file (see unspin apply --help)');
   if (!values.report) throw new UsageError('--report <report.json> is required');
   if (!values.out) throw new UsageError('--out <dir> is required');
+  checkOutDir(values.out);
   return { decisions: positionals[0], report: values.report, out: values.out, quiet: values.quiet! };
 }
 
@@ -86,7 +91,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`unspin apply: ${(err as Error).message}\n`);
     if (err instanceof UsageError) return 2;
     if (err instanceof InputError) return 1;
-    process.stderr.write(`${(err as Error).stack}\n`);
+    // A system error (a file or directory that cannot be written) says all in its message.
+    if (typeof (err as NodeJS.ErrnoException).code !== 'string') process.stderr.write(`${(err as Error).stack}\n`);
     return 1;
   }
 }
@@ -114,32 +120,46 @@ async function run(args: Args): Promise<number> {
   const summary = emptySummary(report.summary?.spinDetection !== false);
   let accepted = 0;
   let rejected = 0;
+  const manifest = new OutputManifest(args.out);
+  const html = new HtmlReportWriter();
   const out = await AtomicStream.open(path.join(args.out, 'report.json'));
   try {
     await out.write(reportHeader());
     for (const [i, doc] of docs.entries()) {
       let next = doc;
+      let original = '';
       if (hasText(doc)) {
-        const original = await loadOriginal(doc);
+        original = await loadOriginal(doc);
         const d = decide(doc, decisions);
         const clean = cleanedText(doc, original, d.accepted);
-        await writeAtomic(outputPath(args.out, 'clean', doc), clean);
+        const cleanFile = outputPath(args.out, 'clean', doc);
+        await writeAtomic(cleanFile, clean);
+        manifest.wrote(cleanFile);
         const diffFile = outputPath(args.out, 'diff', doc, '.diff');
         // Same patch as the main run: one per document with edits.
-        if (d.accepted.length > 0) await writeAtomic(diffFile, renderDiff(doc.path, original, clean));
-        else await rm(diffFile, { force: true }); // --out may be the original run's: no stale diff
+        if (d.accepted.length > 0) {
+          await writeAtomic(diffFile, renderDiff(doc.path, original, clean));
+          manifest.wrote(diffFile);
+        } else await rm(diffFile, { force: true }); // --out may be the original run's: no stale diff
         next = decidedDocument(doc, d);
         accepted += d.accepted.length;
         rejected += d.rejected.length;
       }
       addToSummary(summary, next);
       await out.write(reportDocument(next, i === 0));
+      html.add(next, original);
     }
     await out.write(reportFooter(summary));
+    // As in the main run: report.html first, so the two never describe different runs.
+    await html.commit(path.join(args.out, 'report.html'), summary);
+    manifest.wrote(path.join(args.out, 'report.html'));
     await out.commit();
+    await manifest.commit();
   } catch (err) {
     await out.abort();
     throw err;
+  } finally {
+    html.discard();
   }
   if (!args.quiet) {
     process.stderr.write(`applied ${decisions.size} decisions: ${accepted} changes accepted, ${rejected} rejected\n`);

@@ -19,7 +19,8 @@ export async function readJson(file: string, what: string): Promise<unknown> {
     throw new InputError(`cannot read ${what} ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
   }
   try {
-    return JSON.parse(text);
+    // A BOM, as some editors save JSON, is not part of it.
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
     throw new InputError(`${what} ${file} is not valid JSON (${(err as Error).message})`);
   }
@@ -34,8 +35,25 @@ export async function readReport(file: string): Promise<Report> {
     if (typeof d?.id !== 'string' || typeof d.path !== 'string' || !Array.isArray(d.edits) || !Array.isArray(d.suggestions)) {
       throw new InputError(`${file}: a document lacks id, path, edits or suggestions`);
     }
+    for (const e of [...d.edits, ...d.suggestions]) {
+      const why = badEdit(e);
+      if (why) throw new InputError(`${file}: document ${d.id}: ${why}`);
+    }
   }
   return data as Report;
+}
+
+/** What is wrong with an edit of a report, if anything: apply writes `after` into files at [start, end). */
+function badEdit(e: unknown): string | undefined {
+  if (e === null || typeof e !== 'object') return 'an edit is not an object';
+  const x = e as Record<string, unknown>;
+  const id = typeof x.id === 'string' ? x.id : undefined;
+  if (!id) return 'an edit has no string "id"';
+  const offset = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
+  if (!offset(x.start) || !offset(x.end) || (x.end as number) < (x.start as number)) return `edit ${id}: "start" and "end" are not offsets with start ≤ end`;
+  if (typeof x.before !== 'string' || typeof x.after !== 'string') return `edit ${id}: "before" and "after" must be strings`;
+  if (typeof x.confidence !== 'number') return `edit ${id}: "confidence" is not a number`;
+  return undefined;
 }
 
 /** Unreadable documents have no text, so no cleaned file: there is nothing to re-read. */

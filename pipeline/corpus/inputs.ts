@@ -1,4 +1,5 @@
 import { opendir, realpath, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 
 /** One input document found on disk. */
@@ -120,4 +121,24 @@ async function realpathOrResolve(p: string): Promise<string> {
 
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
+}
+
+/** --out must be a directory or a path one can be made at: not a file, nor below one. */
+export function checkOutDir(out: string): void {
+  let at = path.resolve(out);
+  for (;;) {
+    let st;
+    try {
+      st = statSync(at, { throwIfNoEntry: false });
+    } catch {
+      st = undefined; // ENOTDIR: a file on the way; its parent says which
+    }
+    if (st) {
+      if (!st.isDirectory()) throw new UsageError(at === path.resolve(out) ? `--out ${out} is a file, not a directory` : `--out ${out} is below ${at}, which is a file`);
+      return;
+    }
+    const parent = path.dirname(at);
+    if (parent === at) return;
+    at = parent;
+  }
 }

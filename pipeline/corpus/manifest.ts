@@ -1,14 +1,15 @@
 import { readFileSync, statSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { writeAtomic } from './outputs.js';
 
 /**
- * The per-document outputs a run wrote under --out (clean/… and diff/…), listed in
- * `<out>/.unspin-outputs`, one JSON string a line (a file name may hold a line break).
- * A run into the same directory removes the files the previous run listed and this
- * one did not write (a document no longer in the corpus, or one that now fails), so
- * that clean/ and diff/ hold this run's outputs only. Nothing unspin did not list is
+ * The outputs a run wrote under --out (clean/… and diff/…, report.html, clean.jsonl),
+ * listed in `<out>/.unspin-outputs`, one JSON string a line (a file name may hold a line
+ * break). A run into the same directory (a files run, a JSON Lines run, or `apply`)
+ * removes the files the previous run listed and this one did not write (a document no
+ * longer in the corpus, one that now fails, the review page of a files run after a JSON
+ * Lines run), so that the directory holds this run's outputs only. Nothing unspin did not list is
  * removed, and nothing this run wrote: on a case-insensitive file system
  * "clean/Report.txt" and "clean/report.txt" are one file, so a listed file is kept when
  * it is (same device and inode) a file this run wrote. Removal is best effort: a file
@@ -41,9 +42,19 @@ export class OutputManifest {
         mine ??= new Set([...this.written].map((w) => fileId(path.join(this.outDir, w))).filter((x): x is string => x !== undefined));
         if (mine.has(id)) continue;
         await rm(file, { force: true }).catch(() => undefined);
+        await removeEmptyParents(this.outDir, file);
       }
     }
     await writeAtomic(path.join(this.outDir, MANIFEST), [...this.written].map((p) => `${JSON.stringify(p)}\n`).join(''));
+  }
+}
+
+/** Removes the directories between `file` and `outDir` that are left empty (clean/ after a JSON Lines run). */
+async function removeEmptyParents(outDir: string, file: string): Promise<void> {
+  const root = path.resolve(outDir);
+  for (let dir = path.dirname(path.resolve(file)); dir !== root && dir.startsWith(root + path.sep); dir = path.dirname(dir)) {
+    // rmdir fails on a directory that still holds anything: then its parents do too.
+    if (!(await rmdir(dir).then(() => true, () => false))) return;
   }
 }
 
@@ -61,7 +72,10 @@ function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
-/** The listed paths that are plain relative paths inside clean/ or diff/ (a damaged or edited list reaches nothing else). */
+/** Outputs outside clean/ and diff/ that a run may list. report.json is not one: every run writes it. */
+const TOP_LEVEL = new Set(['report.html', 'clean.jsonl']);
+
+/** The listed paths that are plain relative paths inside clean/ or diff/, or TOP_LEVEL names (a damaged or edited list reaches nothing else). */
 function readManifest(outDir: string): string[] {
   let text: string;
   try {
@@ -78,6 +92,10 @@ function readManifest(outDir: string): string[] {
       continue;
     }
     if (typeof rel !== 'string' || rel.includes('\\') || rel.includes('\0')) continue;
+    if (TOP_LEVEL.has(rel)) {
+      out.push(rel);
+      continue;
+    }
     const parts = rel.split('/');
     if ((parts[0] !== 'clean' && parts[0] !== 'diff') || parts.length < 2) continue;
     if (parts.some((p) => p === '' || p === '.' || p === '..')) continue;
