@@ -47,6 +47,9 @@ describe('mojibake: repairs', () => {
     ['æ—¥æœ¬', '日本'],
     ['wÅ‚asny', 'własny'], // lone Latin Extended letter inside a word
     ['siÄ™ ma', 'się ma'], // … or ending one
+    ['SÅ‚owo', 'Słowo'], // lower case after one capital: a word's normal start
+    ['GDAÅƒSK', 'GDAŃSK'], // a capital inside capitals
+    ['Å\u00a0ibenik', 'Šibenik'], // a no-break space as a continuation, starting a word
     ['Ã¢â‚¬â„¢', '’'], // double encoding
   ])('%s → %s', (input, expected) => {
     expect(repair(input)).toBe(expected);
@@ -79,6 +82,10 @@ describe('mojibake: leaves legitimate text alone', () => {
     ['lone C1 control that decodes to nothing printable', 'x\u00c2\u009d y'],
     ['Ã followed by a plain space', 'Ã la carte'],
     ['already-correct Unicode', 'it’s “fine” — 日本 Привет 😀'],
+    ['a capital and a no-break space before a word (C4 A0 would be Ġ)', 'SELKÄ\u00a0EDELLÄ\u00a0MAAHAN'],
+    ['a symbol after a capital in a word of capitals (C5 99 would be ř)', 'AHÅ™, the new sofa'],
+    ['a symbol between capitals (C4 A3 would be ģ)', 'MÄ£ÄM'],
+    ['a capital and a symbol between lower-case letters (C4 88 would be Ĉ)', 'abcÄˆdef'],
   ])('%s', (_name, text) => {
     expect(mojibake(text)).toEqual([]);
     expect(normalize(text).filter((e) => e.reason === 'mojibake')).toEqual([]);

@@ -21,7 +21,11 @@ import { memo } from '../../memos.js';
  *    U+FFFD; such sequences essentially never occur in real text;
  *  - or it is one of 2+ adjacent sequences (a mangled word: `Ð¿Ñ€Ð¸`, `æ–‡å­—`);
  *  - or, alone, it decodes to a Latin Extended letter next to a letter
- *    (`wÅ‚asny` → `własny`, `siÄ™` → `się`).
+ *    (`wÅ‚asny` → `własny`, `siÄ™` → `się`), unless the text as it stands reads as
+ *    well: its last character is a no-break space between words (Finnish `SELKÄ EDELLÄ`
+ *    would become `SELKĠEDELLĠ`), or the letter's case breaks its word's (`AHÅ™` would
+ *    become `AHř`, `MÄ£ÄM` `MģÄM`: a lower-case letter inside capitals, or a capital
+ *    between lower-case letters).
  * Repaired text that is itself mojibake (double encoding) is repaired again.
  */
 
@@ -108,8 +112,25 @@ interface Group {
 function groupConfidence(text: string, g: Group): number {
   if (g.evident) return 0.95;
   if (g.count >= 2) return 0.9;
-  const nextToLetter = LETTER.test(text[g.start - 1] ?? '') || LETTER.test(text[g.end] ?? '');
-  return LATIN_EXTENDED_LETTER.test(g.after) && nextToLetter ? 0.75 : 0;
+  const prev = text[g.start - 1] ?? '';
+  const next = text[g.end] ?? '';
+  if (!LATIN_EXTENDED_LETTER.test(g.after) || !(LETTER.test(prev) || LETTER.test(next))) return 0;
+  // A word ending in a capital, a no-break space, the next word: the text reads as it is.
+  if (text[g.end - 1] === '\u00A0' && LETTER.test(prev) && LETTER.test(next)) return 0;
+  return breaksCase(g.after, text[g.start - 2] ?? '', prev, next) ? 0 : 0.75;
+}
+
+const UPPER = /\p{Lu}/u;
+const LOWER_LETTER = /\p{Ll}/u;
+
+/**
+ * Would `letter`, between `prev` (after `prev2`) and `next`, break its word's case: a
+ * lower-case letter after two capitals or between capitals, or a capital between
+ * lower-case letters? (After one capital, lower case is a word's normal start.)
+ */
+function breaksCase(letter: string, prev2: string, prev: string, next: string): boolean {
+  if (LOWER_LETTER.test(letter)) return UPPER.test(prev) && (UPPER.test(prev2) || UPPER.test(next));
+  return UPPER.test(letter) && LOWER_LETTER.test(prev) && LOWER_LETTER.test(next);
 }
 
 /** Repairs of adjacent-sequence groups in `text`, one level deep. */
