@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkOutDir, collectInputs, insideDir, UsageError } from './corpus/inputs.js';
+import { sweepDeadRuns } from './corpus/temp-dirs.js';
 import { AtomicStream } from './corpus/outputs.js';
 import { cleanUpOnSignals, removeTemporaries } from './corpus/cleanup.js';
 import { defaultOptions } from './document.js';
@@ -65,7 +66,7 @@ Exit codes:
   0  success
   1  some inputs could not be processed (the rest is written; each failure is on stderr and in report.json)
   2  usage error (bad option, missing input, output directory inside an input)
-  3  --fail-on degraded and a document is degraded
+  3  --fail-on degraded and a document is degraded (1 wins when some input also failed)
 `;
 
 interface Parsed {
@@ -195,6 +196,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   const p = parsed;
   const tty = process.stderr.isTTY && !p.quiet;
+  // Temporary directories of runs on this host that were killed outright (the OOM killer) go first.
+  sweepDeadRuns();
   cleanUpOnSignals((signal) => process.stderr.write(`${tty ? '\n' : ''}unspin: stopped by ${signal}; temporary files removed, outputs already written kept\n`));
   p.options.onError = (m) => process.stderr.write(`${tty ? '\n' : ''}unspin: ${m}\n`);
   if (tty) p.options.onProgress = (done, total, label) => process.stderr.write(progressLine(done, total, label));

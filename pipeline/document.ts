@@ -102,7 +102,7 @@ export function analyzeDocument(id: string, path: string, input: Uint8Array | st
   if (normalized.filter((e) => e.reason === 'mojibake').length > STRAY_MOJIBAKE) {
     state.verdict = 'degraded';
     state.kinds.add('mojibake');
-  } else if (normalized.length) state.kinds.add('normalization');
+  } else if (normalized.length || readEdits.length) state.kinds.add('normalization'); // a removed BOM is one too
 
   const language = timed('language', () => detectLanguage(log.text));
   state.language = language.code;

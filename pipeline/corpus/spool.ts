@@ -4,14 +4,14 @@
  * Values go through v8's structured serialization (Sets, Maps and typed arrays
  * survive), each prefixed by its byte length.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { removeIfInterrupted } from './cleanup.js';
+import { makeTempDir } from './temp-dirs.js';
 
 export class Spool<T> {
-  private readonly dir = mkdtempSync(path.join(tmpdir(), 'unspin-spool-'));
+  private readonly dir = makeTempDir('spool');
   private readonly forget = removeIfInterrupted(this.dir);
   private readonly file = path.join(this.dir, 'spool.bin');
   private fd: number | undefined = openSync(this.file, 'w');

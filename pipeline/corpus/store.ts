@@ -9,11 +9,11 @@
  * The thread that writes owns the file; other threads open it read-only from its
  * `handle()`, a plain value that crosses threads.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { removeIfInterrupted } from './cleanup.js';
+import { makeTempDir } from './temp-dirs.js';
 import { doubled } from '../hash-table.js';
 
 /** Values by slot number, wherever they are kept. */
@@ -79,7 +79,7 @@ export class Store<T> implements Slots<T> {
       this.count = handle.offsets.length - 1;
       this.fd = openSync(this.file, 'r');
     } else {
-      this.dir = mkdtempSync(path.join(tmpdir(), 'unspin-store-'));
+      this.dir = makeTempDir('store');
       this.forget = removeIfInterrupted(this.dir);
       this.file = path.join(this.dir, 'values.bin');
       this.fd = openSync(this.file, 'w+');

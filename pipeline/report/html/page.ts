@@ -39,7 +39,7 @@ export function page(dataJson: string, title: string): string {
 </div></header>
 <main><div id="overview"></div><div id="doc" hidden></div></main>
 <div class="toast" id="toast" role="status"></div>
-<div class="help" id="help"><div><h2 style="margin-bottom:10px">Keyboard</h2><table>${keys}</table><p class="muted" style="margin:14px 0 0">Decisions are kept in this browser until exported.<br>Apply them with <span class="mono">unspin apply decisions.json --report report.json --out &lt;dir&gt;</span>.</p><p style="text-align:right;margin:10px 0 0"><button class="btn" data-act="close-help">Close</button></p></div></div>
+<div class="help" id="help"><div><h2 style="margin-bottom:10px">Keyboard</h2><table>${keys}</table><p class="muted" style="margin:14px 0 0">Decisions are kept in this browser until exported.<br>Apply them, from the directory unspin ran in (the report names the inputs relative to it), with <span class="mono">unspin apply decisions.json --report &lt;out&gt;/report.json --out &lt;dir&gt;</span>.</p><p style="text-align:right;margin:10px 0 0"><button class="btn" data-act="close-help">Close</button></p></div></div>
 <script type="application/json" id="unspin-data">${dataJson}</script>
 <script>${SCRIPT}</script>
 </body>

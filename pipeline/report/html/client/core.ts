@@ -89,7 +89,7 @@ function exportDecisions() {
   document.body.appendChild(a);
   a.click();
   setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 2000);
-  toast('Exported ' + plural(list.length, 'decision') + ' - run: unspin apply decisions.json --report report.json --out <dir>');
+  toast('Exported ' + plural(list.length, 'decision') + ' - run, where unspin ran: unspin apply decisions.json --report <out>/report.json --out <dir>');
 }
 
 /* Filters apply to the document views; a filtered-out change shows its original wording, unmarked. */

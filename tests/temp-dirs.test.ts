@@ -1,0 +1,40 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeTempDir, sweepDeadRuns } from '../pipeline/corpus/temp-dirs.js';
+
+/** The id of a process that has ended. */
+function deadPid(): number {
+  const r = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(r.stdout);
+}
+
+describe('temporary directories of killed runs', () => {
+  it('are named after the host and the process', () => {
+    const dir = makeTempDir('spool');
+    expect(path.basename(dir)).toMatch(new RegExp(`^unspin-spool-.+\\.${process.pid}-[A-Za-z0-9]{6}$`));
+    expect(existsSync(dir)).toBe(true);
+  });
+
+  it('are removed when their process is gone; live runs, other hosts and other names are kept', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'unspin-sweep-'));
+    const host = hostname().replace(/[^A-Za-z0-9.-]/g, '_') || 'localhost';
+    const names = {
+      dead: `unspin-spool-${host}.${deadPid()}-abc123`,
+      live: `unspin-store-${host}.${process.pid}-abc123`,
+      parent: `unspin-store-${host}.${process.ppid}-xyz789`,
+      otherHost: `unspin-spool-${host}x.${deadPid()}-abc123`,
+      oldStyle: 'unspin-spool-abc123',
+      unrelated: 'something-else',
+    };
+    for (const n of Object.values(names)) {
+      mkdirSync(path.join(root, n));
+      writeFileSync(path.join(root, n, 'spool.bin'), 'x');
+    }
+    expect(sweepDeadRuns(root)).toBe(1);
+    expect(existsSync(path.join(root, names.dead))).toBe(false);
+    for (const n of [names.live, names.parent, names.otherHost, names.oldStyle, names.unrelated]) expect(existsSync(path.join(root, n)), n).toBe(true);
+  });
+});
