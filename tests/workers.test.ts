@@ -156,6 +156,33 @@ describe('--workers', () => {
     }
   }, 60_000);
 
+  it('on one thread, delivers in input order while reading ahead, and fails on a file it cannot read', async () => {
+    const { createRunner } = await import(path.resolve('dist/pipeline/workers/pool.js'));
+    const runner = createRunner(1);
+    const options = { keepBoilerplate: false, minConfidence: 0.8, suggestOnly: false, spin: false };
+    const dir = mkdtempSync(path.join(tmpdir(), 'unspin-ahead-'));
+    // Sizes vary, so later reads can finish first.
+    const files = Array.from({ length: 12 }, (_, i) => {
+      const file = path.join(dir, `f${i}.txt`);
+      writeFileSync(file, `Document ${i}. `.repeat(i % 3 === 0 ? 20_000 : 5));
+      return { id: `f${i}`, path: `f${i}`, file, maxBytes: 1 << 22, options };
+    });
+    const order: string[] = [];
+    await runner.each('analyze', files, (i: number, a: { state: { id: string } }) => order.push(`${i}:${a.state.id}`));
+    expect(order).toEqual(files.map((f, i) => `${i}:${f.id}`));
+    // An unreadable file is a document with an error, not a failed run; a failing callback stops the run.
+    const missing = [...files.slice(0, 2), { ...files[2], file: path.join(dir, 'missing.txt') }, ...files.slice(3)];
+    const errors: string[] = [];
+    await expect(
+      runner.each('analyze', missing, (i: number, a: { state: { error?: string } }) => {
+        if (a.state.error) errors.push(`${i}`);
+        if (i === 5) throw new Error('stop here');
+      }),
+    ).rejects.toThrow('stop here');
+    expect(errors).toEqual(['2']);
+    await runner.close();
+  });
+
   it('refuses a bad --workers value', () => {
     for (const bad of ['0', '-1', '1.5', 'many']) {
       const r = run([SEEDS, '--out', path.join(tmpdir(), 'unspin-never'), '--workers', bad]);

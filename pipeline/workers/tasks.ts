@@ -180,6 +180,9 @@ export interface Runner {
 }
 
 /** Runs the tasks in this thread, one after the other. */
+/** Calls the one-thread runner starts ahead of the one it delivers (LocalRunner.each). */
+const LOCAL_AHEAD = 4;
+
 export class LocalRunner implements Runner {
   readonly threads = 1;
   private readonly handlers = createHandlers();
@@ -198,8 +201,23 @@ export class LocalRunner implements Runner {
     return out;
   }
 
+  /**
+   * A few calls ahead of the one delivered: pass 1 reads each file before analyzing it,
+   * and with one call at a time the thread waited on every read. Results are delivered
+   * in order, as they would be one at a time.
+   */
   async each<K extends TaskName>(name: K, args: readonly Arg<K>[], onResult: (i: number, value: Result<K>) => void): Promise<void> {
-    for (const [i, a] of args.entries()) onResult(i, await this.call(name, a));
+    const ahead: Array<Promise<Result<K>>> = [];
+    let next = 0;
+    for (let i = 0; i < args.length; i++) {
+      while (next < args.length && next < i + LOCAL_AHEAD) {
+        const p = this.call(name, args[next++]);
+        // Awaited in its turn below; until then its failure must not count as unhandled.
+        p.catch(() => undefined);
+        ahead.push(p);
+      }
+      onResult(i, await ahead.shift()!);
+    }
   }
 
   async broadcast<K extends TaskName>(name: K, arg: Arg<K>): Promise<Result<K>[]> {
