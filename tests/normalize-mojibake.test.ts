@@ -51,6 +51,8 @@ describe('mojibake: repairs', () => {
     ['GDAÅƒSK', 'GDAŃSK'], // a capital inside capitals
     ['Å\u00a0ibenik', 'Šibenik'], // a no-break space as a continuation, starting a word
     ['Ã¢â‚¬â„¢', '’'], // double encoding
+    ['Hi í\u00a0½í¸\u008d', 'Hi 😍'], // an emoji in CESU-8: two UTF-16 halves of three bytes
+    ['â\u0098ºí\u00a0½í¸\u0098!', '☺😘!'], // read as Latin-1, after another symbol
   ])('%s → %s', (input, expected) => {
     expect(repair(input)).toBe(expected);
   });
@@ -82,6 +84,7 @@ describe('mojibake: leaves legitimate text alone', () => {
     ['lone C1 control that decodes to nothing printable', 'x\u00c2\u009d y'],
     ['Ã followed by a plain space', 'Ã la carte'],
     ['already-correct Unicode', 'it’s “fine” — 日本 Привет 😀'],
+    ['half of a CESU-8 emoji (a lone UTF-16 half is not text)', 'lone í\u00a0½ here, and í¸\u008d there'],
     ['a capital and a no-break space before a word (C4 A0 would be Ġ)', 'SELKÄ\u00a0EDELLÄ\u00a0MAAHAN'],
     ['a symbol after a capital in a word of capitals (C5 99 would be ř)', 'AHÅ™, the new sofa'],
     ['a symbol between capitals (C4 A3 would be ģ)', 'MÄ£ÄM'],

@@ -26,6 +26,8 @@ import { memo } from '../../memos.js';
  *    would become `SELKĠEDELLĠ`), or the letter's case breaks its word's (`AHÅ™` would
  *    become `AHř`, `MÄ£ÄM` `MģÄM`: a lower-case letter inside capitals, or a capital
  *    between lower-case letters).
+ * Emoji written in CESU-8 (two three-byte halves, `í ½í¸\u008d` for 😍) are repaired
+ * when both halves are there.
  * Repaired text that is itself mojibake (double encoding) is repaired again.
  */
 
@@ -76,6 +78,10 @@ function decodeUncached(seq: string): string | null {
     if (b < 0) return null;
     bytes[i] = b;
   }
+  // CESU-8 (MySQL's utf8, Java's modified UTF-8) writes an emoji as its two UTF-16
+  // halves, three bytes each (ED A0–AF …, ED B0–BF …): strict UTF-8 refuses them. Each
+  // half decodes on its own here; a group keeps them only in pairs (lonelySurrogate).
+  if (bytes.length === 3 && bytes[0] === 0xed && bytes[1] >= 0xa0) return String.fromCharCode(0xd000 | ((bytes[1] & 0x3f) << 6) | (bytes[2] & 0x3f));
   let decoded: string;
   try {
     decoded = utf8.decode(bytes);
@@ -108,8 +114,12 @@ interface Group {
   evident: boolean;
 }
 
+/** A UTF-16 half without its other half: not text. */
+const LONELY_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** How sure we are that a group of adjacent sequences is mojibake; 0 means leave it. */
 function groupConfidence(text: string, g: Group): number {
+  if (LONELY_SURROGATE.test(g.after)) return 0;
   if (g.evident) return 0.95;
   if (g.count >= 2) return 0.9;
   const prev = text[g.start - 1] ?? '';
