@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeTempDir, sweepDeadRuns } from '../pipeline/corpus/temp-dirs.js';
+import { currentPidSpace, makeTempDir, sweepDeadRuns } from '../pipeline/corpus/temp-dirs.js';
 
 /** The id of a process that has ended. */
 function deadPid(): number {
@@ -12,20 +12,21 @@ function deadPid(): number {
 }
 
 describe('temporary directories of killed runs', () => {
-  it('are named after the host and the process', () => {
+  it('are named after the machine boot, the pid namespace and the process', () => {
     const dir = makeTempDir('spool');
-    expect(path.basename(dir)).toMatch(new RegExp(`^unspin-spool-.+\\.${process.pid}-[A-Za-z0-9]{6}$`));
+    expect(path.basename(dir)).toBe(`unspin-spool-${currentPidSpace()}.${process.pid}-${path.basename(dir).slice(-6)}`);
     expect(existsSync(dir)).toBe(true);
   });
 
-  it('are removed when their process is gone; live runs, other hosts and other names are kept', () => {
+  it.runIf(currentPidSpace() !== 'nospace')('are removed when their process is gone; live runs, other machines or pid namespaces and other names are kept', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'unspin-sweep-'));
-    const host = hostname().replace(/[^A-Za-z0-9.-]/g, '_') || 'localhost';
+    const space = currentPidSpace();
+    const other = space.replace(/^./, (c) => (c === '0' ? '1' : '0'));
     const names = {
-      dead: `unspin-spool-${host}.${deadPid()}-abc123`,
-      live: `unspin-store-${host}.${process.pid}-abc123`,
-      parent: `unspin-store-${host}.${process.ppid}-xyz789`,
-      otherHost: `unspin-spool-${host}x.${deadPid()}-abc123`,
+      dead: `unspin-spool-${space}.${deadPid()}-abc123`,
+      live: `unspin-store-${space}.${process.pid}-abc123`,
+      parent: `unspin-store-${space}.${process.ppid}-xyz789`,
+      otherHost: `unspin-spool-${other}.${deadPid()}-abc123`,
       oldStyle: 'unspin-spool-abc123',
       unrelated: 'something-else',
     };

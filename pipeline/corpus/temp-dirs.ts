@@ -1,24 +1,42 @@
 /**
- * The run's temporary directories (the spool, the stores) are named after the host and
- * the process that made them: `unspin-<kind>-<host>.<pid>-XXXXXX` in the system's temp
- * folder. A run stopped by a signal removes its own (cleanup.ts); one killed outright
- * (SIGKILL, the out-of-memory killer) cannot, and its spool can be as large as its
- * corpus. `sweepDeadRuns` removes those: directories of this host whose process is gone.
- * Directories of another host (a temp folder shared between machines or containers,
- * where a process id means nothing here) and of older versions (no host and pid in the
- * name) are never touched.
+ * The run's temporary directories (the spool, the stores) are named after the process
+ * that made them: `unspin-<kind>-<space>.<pid>-XXXXXX` in the system's temp folder, where
+ * <space> identifies the machine boot and the pid namespace the pid belongs to (a hash
+ * of the host name, /proc's boot id and the pid namespace). A run stopped by a signal
+ * removes its own directories (cleanup.ts); one killed outright (SIGKILL, the
+ * out-of-memory killer) cannot, and its spool can be as large as its corpus.
+ * `sweepDeadRuns` removes those: directories of this <space> whose process is gone.
+ * A pid is only compared within its own namespace, so directories made in another
+ * container, on another machine sharing the folder, or before a reboot with a pid now
+ * reused, are never mistaken for dead; where /proc cannot tell the namespace (not
+ * Linux), nothing is swept. Directories of older versions are never touched either.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 
-const KINDS = ['spool', 'store'] as const;
-/** Host names may hold dots and dashes: the pid is the last dotted field before the random suffix. */
-const NAME = /^unspin-(spool|store)-(.+)\.(\d+)-[A-Za-z0-9]{6}$/;
-const host = () => hostname().replace(/[^A-Za-z0-9.-]/g, '_') || 'localhost';
+const NAME = /^unspin-(?:spool|store)-([0-9a-f]{12})\.(\d+)-[A-Za-z0-9]{6}$/;
+/** Names made where the namespace is unknown: never swept. */
+const UNKNOWN = 'nospace';
 
-export function makeTempDir(kind: (typeof KINDS)[number]): string {
-  return mkdtempSync(path.join(tmpdir(), `unspin-${kind}-${host()}.${process.pid}-`));
+let space: string | undefined;
+
+/** This process's <space>: 12 hex digits, or UNKNOWN. */
+function pidSpace(): string {
+  if (space !== undefined) return space;
+  try {
+    const ns = readlinkSync('/proc/self/ns/pid');
+    const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    space = createHash('sha256').update(`${hostname()}\0${boot}\0${ns}`).digest('hex').slice(0, 12);
+  } catch {
+    space = UNKNOWN;
+  }
+  return space;
+}
+
+export function makeTempDir(kind: 'spool' | 'store'): string {
+  return mkdtempSync(path.join(tmpdir(), `unspin-${kind}-${pidSpace()}.${process.pid}-`));
 }
 
 /** Is a process with this id running (or there, but not ours to signal)? */
@@ -31,20 +49,21 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Removes the temporary directories that runs on this host left when they were killed; returns how many. Best effort. */
+/** Removes the temporary directories that runs of this machine and pid namespace left when killed; returns how many. Best effort. */
 export function sweepDeadRuns(dir = tmpdir()): number {
+  const mine = pidSpace();
+  if (mine === UNKNOWN) return 0;
   let names: string[];
   try {
     names = readdirSync(dir);
   } catch {
     return 0;
   }
-  const me = host();
   let removed = 0;
   for (const name of names) {
     const m = NAME.exec(name);
-    if (!m || m[2] !== me) continue;
-    const pid = Number(m[3]);
+    if (!m || m[1] !== mine) continue;
+    const pid = Number(m[2]);
     if (pid === process.pid || alive(pid)) continue;
     try {
       rmSync(path.join(dir, name), { recursive: true, force: true });
@@ -55,3 +74,6 @@ export function sweepDeadRuns(dir = tmpdir()): number {
   }
   return removed;
 }
+
+/** For tests: the <space> this process names its directories with. */
+export const currentPidSpace = pidSpace;
