@@ -23,7 +23,7 @@ Usage:
   unspin apply <decisions.json> --report <dir>/report.json --out <dir>
   unspin report <dir>/report.json [--doc <path>]
 
-Inputs are files or directories (recursed for *.txt and *.md; symbolic links and hidden
+Inputs are files or directories (recursed for *.txt, *.md and *.markdown; symbolic links and hidden
 entries inside a directory are not followed). Inputs are never modified.
 Writes, atomically (temp file, then rename):
   <dir>/clean/<relative path>        the cleaned text
@@ -178,7 +178,11 @@ const SUBCOMMANDS: Record<string, () => Promise<{ main(argv: string[]): Promise<
 
 export async function main(argv: string[]): Promise<number> {
   const sub = SUBCOMMANDS[argv[0] ?? ''];
-  if (sub) return (await sub()).main(argv.slice(1));
+  if (sub) {
+    // apply writes temporary files too (its outputs, the review page's spool).
+    cleanUpOnSignals((signal) => process.stderr.write(`\nunspin ${argv[0]}: stopped by ${signal}; temporary files removed\n`));
+    return (await sub()).main(argv.slice(1));
+  }
   let parsed: Parsed | 'help' | 'version';
   try {
     parsed = parse(argv);
@@ -196,7 +200,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const p = parsed;
   const tty = process.stderr.isTTY && !p.quiet;
-  // Temporary directories of runs on this host that were killed outright (the OOM killer) go first.
+  // Temporary directories of runs of this machine that were killed outright (the OOM killer) go first.
   sweepDeadRuns();
   cleanUpOnSignals((signal) => process.stderr.write(`${tty ? '\n' : ''}unspin: stopped by ${signal}; temporary files removed, outputs already written kept\n`));
   p.options.onError = (m) => process.stderr.write(`${tty ? '\n' : ''}unspin: ${m}\n`);

@@ -4,7 +4,6 @@ import type { Edit } from './edits.js';
 import { findBoilerplate } from './stages/boilerplate.js';
 import { detectLanguage } from './stages/language.js';
 import { normalize } from './stages/normalize.js';
-import { isMarkdownPath } from './stages/normalize/markdown.js';
 import { bomEdits, readText } from './stages/read.js';
 import { timed } from './timings.js';
 
@@ -73,9 +72,10 @@ export function unreadableDocument(id: string, path: string, error: string, sha2
 
 /**
  * Pass 1 for one document: read, normalize, strip boilerplate, judge the language.
+ * `format.markdown`: the input is a Markdown file (normalize keeps its code and hard breaks).
  * Corpus-level stages (detection, restoration) run afterwards on `state.log`.
  */
-export function analyzeDocument(id: string, path: string, input: Uint8Array | string, options: Options): DocumentState {
+export function analyzeDocument(id: string, path: string, input: Uint8Array | string, options: Options, format: { markdown?: boolean } = {}): DocumentState {
   const sha256 = createHash('sha256').update(input).digest('hex');
   const state: DocumentState = { id, path, sha256, verdict: 'clean', kinds: new Set(), language: 'und', score: 0, sentences: [], suggestions: [] };
   let text: string;
@@ -97,7 +97,7 @@ export function analyzeDocument(id: string, path: string, input: Uint8Array | st
     return state;
   }
   log.apply(readEdits);
-  const normalized = timed('normalize', () => normalize(log.text, { markdown: isMarkdownPath(path) }));
+  const normalized = timed('normalize', () => normalize(log.text, { markdown: format.markdown }));
   log.apply(normalized);
   if (normalized.filter((e) => e.reason === 'mojibake').length > STRAY_MOJIBAKE) {
     state.verdict = 'degraded';

@@ -6,6 +6,7 @@ import { AtomicStream, removeStale, writeAtomic } from './corpus/outputs.js';
 import { recordId, recordLine, recordSource, type RecordSource } from './corpus/jsonl-record.js';
 import { topLevelMembers } from './corpus/json-members.js';
 import { OutputManifest } from './corpus/manifest.js';
+import { isMarkdownPath } from './stages/normalize/markdown.js';
 import type { FileInput } from './corpus/inputs.js';
 import { renderDiff } from './report/diff.js';
 import { HtmlReportWriter } from './report/html.js';
@@ -91,7 +92,7 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
     const counts = new ReferenceCounts();
     await runner.each(
       'analyze',
-      files.map((f) => ({ id: f.rel, path: f.rel, file: f.file, maxBytes: options.maxBytes, options: passOptions(options) })),
+      files.map((f) => ({ id: f.rel, path: f.rel, file: f.file, markdown: isMarkdownPath(f.rel), maxBytes: options.maxBytes, options: passOptions(options) })),
       (i, a) => {
         options.onProgress?.(++done, files.length * 2, files[i].rel);
         totalBytes += a.bytes;
@@ -197,7 +198,7 @@ interface PendingRecord {
   record: Record<string, unknown>;
   id: string;
   lineNo: number;
-  /** Set for a record passed through unchanged (no text field). */
+  /** Why a record is passed through unchanged: no string text, a text over --max-bytes, an id used before. */
   skipped?: string;
   /** Set for a line that is not a record (not UTF-8, not a JSON object): reported, left out of the output. */
   failed?: string;
@@ -330,8 +331,9 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
 
 /**
  * Parsed records in windows of `size`. Lines that are not valid UTF-8 or not a JSON
- * object are reported through `fail` and left out; a record without a string "text"
- * is kept, marked skipped, so it is passed through in its place.
+ * object are reported through `fail` and left out; a record without a string "text",
+ * with a text over `maxBytes`, or (with `uniqueIds`) with an id used before is kept,
+ * marked skipped, so it is passed through in its place.
  */
 async function* recordWindows(input: Readable, size: number, sourceName: string, uniqueIds: boolean, maxBytes: number, fail: (message: string) => void): AsyncGenerator<PendingRecord[]> {
   let window: PendingRecord[] = [];

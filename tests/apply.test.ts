@@ -294,5 +294,12 @@ describe('unspin report', () => {
     expect(r.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
     expect(r.stdout).toContain('[-\\x1b-]]0;PWNED[-\\x07-]');
     expect(r.stdout).toContain('[-␍⏎-]{+⏎+}');
+    // Ids and paths are the input's too (a JSON Lines id, a file name).
+    const records = path.join(dir, 'r.jsonl');
+    writeFileSync(records, JSON.stringify({ id: '\x1b]0;PWNED\x07x', text: 'The council met.\x1b[31m It approved the plan.' }) + '\n');
+    expect(run(['--jsonl', records, '--out', 'jo', '--quiet'], dir).status).toBe(0);
+    const summary = run(['report', 'jo/report.json'], dir);
+    expect(summary.stdout).toContain('\\x1b]0;PWNED\\x07x');
+    expect(summary.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
   });
 });

@@ -250,6 +250,17 @@ describe('unspin CLI, JSONL fields', () => {
     expect(report.documents.map((d: { id: string }) => d.id)).toEqual(ids);
   });
 
+  it('treats "id": null as no id, and never reads a record as Markdown for its id', () => {
+    const text = 'A line with a hard break  \nand the rest of its paragraph, long enough to be judged English by the language stage.';
+    const input = [null, null, 'notes.md'].map((id) => JSON.stringify({ id, text })).join('\n') + '\n';
+    const r = run(['--jsonl', '-', '--quiet'], input);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((o) => o.unspin.verdict)).toEqual(['clean', 'clean', 'clean']);
+    expect(out.every((o) => !o.text.includes('  \n'))).toBe(true);
+  });
+
   it('passes a record whose text is over --max-bytes through unchanged, as an error', () => {
     const input = `{"id":"small","text":"A short record."}\n{"id":"big","text":${JSON.stringify(ARTICLE)}}\n`;
     const r = run(['--jsonl', '-', '--max-bytes', '100', '--quiet'], input);

@@ -11,9 +11,9 @@ describe('analyzeDocument', () => {
     expect(analyzeDocument('b.txt', 'b.txt', Buffer.from(TEXT), defaultOptions).kinds.size).toBe(0);
   });
 
-  it('treats a .md input as Markdown and a .txt input as plain text', () => {
+  it('treats an input as Markdown when told, whatever its name', () => {
     const text = 'A line with a hard break  \nand its next line, in a long enough paragraph to be judged English by the language stage.\n';
-    expect(analyzeDocument('a.md', 'a.md', Buffer.from(text), defaultOptions).log?.text).toBe(text);
-    expect(analyzeDocument('a.txt', 'a.txt', Buffer.from(text), defaultOptions).log?.text).toBe(text.replace('  \n', '\n'));
+    expect(analyzeDocument('a.txt', 'a.txt', Buffer.from(text), defaultOptions, { markdown: true }).log?.text).toBe(text);
+    expect(analyzeDocument('a.md', 'a.md', Buffer.from(text), defaultOptions).log?.text).toBe(text.replace('  \n', '\n'));
   });
 });

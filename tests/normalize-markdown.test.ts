@@ -15,6 +15,9 @@ describe('codeBlocks', () => {
     ['an indented block after a blank line', 'para\n\n    x   =   1\n    y\n\nnext', [[6, 27]]],
     ['an indented line inside a paragraph is not code', 'para\n    continued  here', []],
     ['a tab-indented block', '\n\tx  =  1\n', [[1, 10]]],
+    ['a line of backticks with a backtick after them is inline code, not a fence', '```x``` is code\nprose  here', []],
+    ['an indented block right after a fenced one', '```\na\n```\n    b  c\n', [[0, 10], [10, 19]]],
+    ['CRLF lines', 'p\r\n```\r\nx  y\r\n```\r\nq', [[3, 19]]],
   ])('%s', (_name, text, expected) => {
     expect(codeBlocks(text)).toEqual(expected);
   });
@@ -41,6 +44,13 @@ describe('normalize, Markdown', () => {
 
   it('keeps an indented code block as written', () => {
     expect(md('Para  one.\n\n    a  =  1  \n')).toBe('Para one.\n\n    a  =  1  \n');
+  });
+
+  it('judges the whole prose, not the part between two code blocks: dashes spaced elsewhere', () => {
+    const text = 'He came — then left — twice.\n\n```\nx\n```\n\nShe stayed—yes.\n';
+    expect(md(text)).toBe(text.replace('stayed—yes', 'stayed — yes'));
+    // Code does not count: dashes glued in code do not make the prose's rule.
+    expect(md('a—b\n\n```\nx — y — z — w\n```\n')).toBe('a—b\n\n```\nx — y — z — w\n```\n');
   });
 
   it('gives the same result as plain text when there is no code and no hard break', () => {

@@ -50,6 +50,7 @@ describe('mojibake: repairs', () => {
     ['SÅ‚owo', 'Słowo'], // lower case after one capital: a word's normal start
     ['GDAÅƒSK', 'GDAŃSK'], // a capital inside capitals
     ['Å\u00a0ibenik', 'Šibenik'], // a no-break space as a continuation, starting a word
+    ['PERIÅ\u00a0IĆ', 'PERIŠIĆ'], // … or inside a word in capitals
     ['Ã¢â‚¬â„¢', '’'], // double encoding
     ['Hi í\u00a0½í¸\u008d', 'Hi 😍'], // an emoji in CESU-8: two UTF-16 halves of three bytes
     ['â\u0098ºí\u00a0½í¸\u0098!', '☺😘!'], // read as Latin-1, after another symbol

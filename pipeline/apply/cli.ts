@@ -121,9 +121,10 @@ async function run(args: Args): Promise<number> {
   let accepted = 0;
   let rejected = 0;
   const manifest = new OutputManifest(args.out);
-  const html = new HtmlReportWriter();
   const out = await AtomicStream.open(path.join(args.out, 'report.json'));
+  let html: HtmlReportWriter | undefined;
   try {
+    html = new HtmlReportWriter();
     await out.write(reportHeader());
     for (const [i, doc] of docs.entries()) {
       let next = doc;
@@ -159,7 +160,7 @@ async function run(args: Args): Promise<number> {
     await out.abort();
     throw err;
   } finally {
-    html.discard();
+    html?.discard();
   }
   if (!args.quiet) {
     process.stderr.write(`applied ${decisions.size} decisions: ${accepted} changes accepted, ${rejected} rejected\n`);

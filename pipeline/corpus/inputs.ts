@@ -12,11 +12,11 @@ export interface FileInput {
 
 export class UsageError extends Error {}
 
-const TEXT_FILE = /\.(txt|md)$/i;
+const TEXT_FILE = /\.(txt|md|markdown)$/i;
 
 /**
  * Expands the command-line inputs into files, sorted by relative path so runs are
- * deterministic. Directories are recursed for *.txt and *.md; a file given directly
+ * deterministic. Directories are recursed for *.txt, *.md and *.markdown; a file given directly
  * is taken whatever its extension. Problems that make the whole run meaningless
  * (a missing path, a directory given twice, the output directory inside an input)
  * are usage errors.

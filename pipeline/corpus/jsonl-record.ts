@@ -26,11 +26,13 @@ export function recordSource(line: string, members: Member[] | undefined = topLe
 /**
  * A record's id as text: a string id as it is; any other value as its JSON source text,
  * so 64-bit numbers keep their digits and two object ids stay apart (String() would give
- * 12345678901234567000 and "[object Object]"). Undefined when the record has no id.
+ * 12345678901234567000 and "[object Object]"). Undefined when the record has no id, or a null one.
  */
 export function recordId(record: Record<string, unknown>, line: string, members: Member[] | undefined = topLevelMembers(line)): string | undefined {
   const id = record.id;
-  if (id === undefined || typeof id === 'string') return id;
+  // null is no id (pandas writes NaN ids so): every such record would share the id "null".
+  if (id === undefined || id === null) return undefined;
+  if (typeof id === 'string') return id;
   // With a repeated key, JSON.parse keeps the last value.
   const m = members?.filter((x) => x.key === 'id').pop();
   return m ? line.slice(m.valueStart, m.valueEnd) : JSON.stringify(id);

@@ -69,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(await formatDocument(doc, paint, values.full!));
     return 0;
   } catch (err) {
-    process.stderr.write(`unspin report: ${(err as Error).message}\n`);
+    process.stderr.write(`unspin report: ${safe((err as Error).message)}\n`);
     return err instanceof InputError ? 1 : 2;
   }
 }
@@ -83,7 +83,7 @@ function worstDocuments(docs: readonly ReportDocument[], paint: Paint): string {
   const rows = worstFirst(docs).filter((d) => d.edits.length || d.suggestions.length || d.verdict !== 'clean').slice(0, 10);
   if (rows.length === 0) return '';
   const lines = rows.map(
-    (d) => `  ${d.verdict.padEnd(8)} ${d.score.toFixed(2)} ${String(d.edits.length).padStart(6)} ${String(d.suggestions.length).padStart(6)}  ${d.path}`,
+    (d) => `  ${d.verdict.padEnd(8)} ${d.score.toFixed(2)} ${String(d.edits.length).padStart(6)} ${String(d.suggestions.length).padStart(6)}  ${safe(d.path)}`,
   );
   return `\n${paint.bold('worst documents')}\n  verdict  score  edits  sugg.  path\n${lines.join('\n')}\n`;
 }
@@ -109,15 +109,15 @@ function note(n: number, e: ReportEdit, paint: Paint): string {
  */
 export async function formatDocument(doc: ReportDocument, paint: Paint, full: boolean): Promise<string> {
   const changes = [...doc.edits, ...doc.suggestions].sort((a, b) => a.start - b.start || a.end - b.end);
-  const head = `${paint.bold(doc.path)}  ${doc.verdict}  score ${doc.score.toFixed(2)}  ${doc.kinds.join(', ') || 'no findings'}  (${doc.edits.length} edits, ${doc.suggestions.length} suggestions)\n`;
-  if (doc.error) return head + `error: ${doc.error}\n`;
+  const head = `${paint.bold(safe(doc.path))}  ${doc.verdict}  score ${doc.score.toFixed(2)}  ${doc.kinds.join(', ') || 'no findings'}  (${doc.edits.length} edits, ${doc.suggestions.length} suggestions)\n`;
+  if (doc.error) return head + `error: ${safe(doc.error)}\n`;
   let text: string;
   try {
     if (!hasText(doc)) throw new InputError('no text');
     text = await loadOriginal(doc);
   } catch (err) {
     // Without the input the changes can still be listed, just not shown in context.
-    const why = `(the text is not available: ${(err as Error).message})\n`;
+    const why = `(the text is not available: ${safe((err as Error).message)})\n`;
     return head + why + changes.map((e, i) => note(i + 1, e, paint)).join('\n') + '\n';
   }
   const out: string[] = [head];

@@ -50,20 +50,24 @@ const SUSPICIOUS = /[^\n\x20-\x7E]| [ \n]| $/;
 export function normalize(text: string, options: NormalizeOptions = {}): Edit[] {
   if (!SUSPICIOUS.test(text)) return [];
   if (!options.markdown) return normalizeWith(text, PASSES);
-  // Prose and code blocks are whole lines: each is normalized on its own.
-  const edits: Edit[] = [];
+  const blocks = codeBlocks(text);
+  if (blocks.length === 0) return normalizeWith(text, MARKDOWN_PASSES);
+  // The prose is normalized as one text, its code blocks masked (same length, line
+  // breaks kept, nothing any pass acts on), so passes that look at the whole document
+  // (does it space its dashes? does it open quotes with “?) see all of its prose and
+  // none of its code; each block (whole lines) is then normalized on its own.
+  let masked = '';
   let at = 0;
-  const add = (start: number, end: number, passes: readonly Pass[]) => {
-    if (end <= start) return;
-    for (const e of normalizeWith(text.slice(start, end), passes)) edits.push({ ...e, start: e.start + start, end: e.end + start });
-  };
-  for (const [start, end] of codeBlocks(text)) {
-    add(at, start, MARKDOWN_PASSES);
-    add(start, end, CODE_PASSES);
+  for (const [start, end] of blocks) {
+    masked += text.slice(at, start) + text.slice(start, end).replace(/[^\n]/g, 'x');
     at = end;
   }
-  add(at, text.length, MARKDOWN_PASSES);
-  return edits;
+  masked += text.slice(at);
+  const edits = normalizeWith(masked, MARKDOWN_PASSES);
+  for (const [start, end] of blocks) {
+    for (const e of normalizeWith(text.slice(start, end), CODE_PASSES)) edits.push({ ...e, start: e.start + start, end: e.end + start });
+  }
+  return edits.sort((a, b) => a.start - b.start);
 }
 
 function normalizeWith(text: string, passes: readonly Pass[]): Edit[] {

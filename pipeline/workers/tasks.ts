@@ -29,6 +29,8 @@ export interface AnalyzeInput {
   path: string;
   file?: string;
   text?: string;
+  /** A Markdown file (by its name): see analyzeDocument. Never set for JSON Lines records. */
+  markdown?: boolean;
   maxBytes: number;
   options: Options;
 }
@@ -77,7 +79,7 @@ export async function analyze(input: AnalyzeInput, withIndex = true): Promise<An
     source = bytes;
   }
   const bytes = typeof source === 'string' ? Buffer.byteLength(source) : source.length;
-  const state = analyzeDocument(input.id, input.path, source, input.options);
+  const state = analyzeDocument(input.id, input.path, source, input.options, { markdown: input.markdown });
   const active = state.log !== undefined && state.verdict !== 'skipped' && input.options.spin !== false;
   if (!active) return { state: toPlain(state), bytes };
   const text = state.log!.text;

@@ -11,10 +11,14 @@
  *  - an indented block is a run of lines indented 4+ spaces (or a tab) that follows a
  *    blank line (or the start of the text or another block). List items' continuation
  *    paragraphs look the same and are treated as code too: their spacing is kept.
- * Inline code spans (`a  b`) are not told apart from prose.
+ * Inline code spans (`a  b`), fences inside block quotes or list items, and files whose
+ * lines end in a lone CR are not told apart from prose.
  */
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** An opening fence; a backtick fence's info string holds no backtick (else the line is inline code). */
+const FENCE = /^ {0,3}(?:(`{3,})[^`]*$|(~{3,}))/;
+/** A closing fence: backticks or tildes only, then white space. */
+const CLOSING = /^ {0,3}(`{3,}|~{3,})[ \t]*\r?$/;
 const INDENTED = /^(?: {4}|\t)/;
 const BLANK = /^[ \t]*\r?$/;
 
@@ -37,18 +41,21 @@ export function codeBlocks(text: string): Array<[number, number]> {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl + 1;
     const line = text.slice(start, nl < 0 ? text.length : nl);
+    let blank = BLANK.test(line);
     if (fence !== undefined) {
-      const m = FENCE.exec(line);
-      if (m && m[1][0] === fence[0] && m[1].length >= fence.length && BLANK.test(line.slice(m[0].length))) {
+      const m = CLOSING.exec(line);
+      if (m && m[1][0] === fence[0] && m[1].length >= fence.length) {
         fence = undefined;
         close(end);
+        // Like a blank line, the end of a fenced block may be followed by an indented one.
+        blank = true;
       }
     } else {
       const m = FENCE.exec(line);
       if (m) {
         if (inIndented) close(start);
         inIndented = false;
-        fence = m[1];
+        fence = m[1] ?? m[2];
         blockStart = start;
       } else if (INDENTED.test(line) && !BLANK.test(line) && (prevBlank || inIndented)) {
         if (!inIndented) blockStart = start;
@@ -58,7 +65,7 @@ export function codeBlocks(text: string): Array<[number, number]> {
         close(start);
       }
     }
-    prevBlank = BLANK.test(line);
+    prevBlank = blank;
     start = end;
   }
   close(text.length);

@@ -22,8 +22,8 @@ import { memo } from '../../memos.js';
  *  - or it is one of 2+ adjacent sequences (a mangled word: `Ð¿Ñ€Ð¸`, `æ–‡å­—`);
  *  - or, alone, it decodes to a Latin Extended letter next to a letter
  *    (`wÅ‚asny` → `własny`, `siÄ™` → `się`), unless the text as it stands reads as
- *    well: its last character is a no-break space between words (Finnish `SELKÄ EDELLÄ`
- *    would become `SELKĠEDELLĠ`), or the letter's case breaks its word's (`AHÅ™` would
+ *    well: `Ä` and a no-break space between words (Finnish `SELKÄ EDELLÄ` would become
+ *    `SELKĠEDELLĠ`), or the letter's case breaks its word's (`AHÅ™` would
  *    become `AHř`, `MÄ£ÄM` `MģÄM`: a lower-case letter inside capitals, or a capital
  *    between lower-case letters).
  * Emoji written in CESU-8 (two three-byte halves, `í ½í¸\u008d` for 😍) are repaired
@@ -125,8 +125,10 @@ function groupConfidence(text: string, g: Group): number {
   const prev = text[g.start - 1] ?? '';
   const next = text[g.end] ?? '';
   if (!LATIN_EXTENDED_LETTER.test(g.after) || !(LETTER.test(prev) || LETTER.test(next))) return 0;
-  // A word ending in a capital, a no-break space, the next word: the text reads as it is.
-  if (text[g.end - 1] === '\u00A0' && LETTER.test(prev) && LETTER.test(next)) return 0;
+  // `Ä` and a no-break space between words is a Finnish, German or Swedish word in
+  // capitals; `Ġ` (C4 A0) is Maltese only. (`Å` and a no-break space, C5 A0, is `Š`,
+  // common in capitals in Czech, Slovak and Croatian names: repaired.)
+  if (g.after === '\u0120' && LETTER.test(prev) && LETTER.test(next)) return 0;
   return breaksCase(g.after, text[g.start - 2] ?? '', prev, next) ? 0 : 0.75;
 }
 
