@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { fromPlain, unreadableDocument, type DocumentState, type Options } from './document.js';
@@ -110,6 +111,8 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
     await runner.close();
 
     const manifest = new OutputManifest(outDir);
+    // Into a new directory no earlier output can be left: nothing to look for and remove.
+    const fresh = !existsSync(path.join(outDir, 'clean')) && !existsSync(path.join(outDir, 'diff'));
     report = await AtomicStream.open(path.join(outDir, 'report.json'));
     await report.write(reportHeader());
     let i = 0;
@@ -132,12 +135,12 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
       if (clean !== undefined) {
         manifest.wrote(cleanFile);
         await queue.add(() => writeAtomic(cleanFile, clean));
-      } else await queue.add(() => removeStale(cleanFile));
+      } else if (!fresh) await queue.add(() => removeStale(cleanFile));
       const diffFile = path.join(outDir, 'diff', `${state.path}.diff`);
       if (diff !== undefined) {
         manifest.wrote(diffFile);
         await queue.add(() => writeAtomic(diffFile, diff));
-      } else await queue.add(() => removeStale(diffFile));
+      } else if (!fresh) await queue.add(() => removeStale(diffFile));
       addToSummary(summary, doc);
       await report.write(reportDocument(doc, i === 0));
       timed('html', () => html!.add(doc, state.log?.original ?? ''));

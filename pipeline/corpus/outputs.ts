@@ -11,13 +11,20 @@ const tempName = (file: string) => `${file}.${process.pid}.${++counter}.tmp`;
 
 /** Writes a file atomically: a temp file beside it, then a rename over the target. */
 export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
   const tmp = tempName(file);
   const forget = removeIfInterrupted(tmp);
   try {
     // Opened synchronously: the file exists before a signal can be handled, so an
-    // interrupted run's clean-up always finds (and removes) it.
-    const fd = openSync(tmp, 'w');
+    // interrupted run's clean-up always finds (and removes) it. The directory is made
+    // only when it is missing: a run writes thousands of files into a few directories.
+    let fd: number;
+    try {
+      fd = openSync(tmp, 'w');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      await mkdir(path.dirname(file), { recursive: true });
+      fd = openSync(tmp, 'w');
+    }
     try {
       await writeFd(fd, data);
     } finally {
