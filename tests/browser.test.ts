@@ -128,10 +128,22 @@ describe.skipIf(!haveChromium && !process.env.CI)('report.html in Chromium', () 
     expect(await page.getAttribute('[data-change]', 'data-change')).toBe(change.id);
     await page.click('label.st-restore');
     expect(await page.locator('#body .chg.st-restore').count()).toBe(0);
+    // A hidden change is still in the text as decided: the cleaned column has the restoration's wording.
+    expect(await page.textContent('.hiddennote')).toMatch(/hidden by the filters/);
+    // The focus is on the filter's checkbox: the shortcuts still work.
+    await page.keyboard.press('s');
+    expect((await page.locator('.split .cell.r').allInnerTexts()).join('\n')).toContain(change.after);
+    await page.keyboard.press('s');
     await page.click('label.st-restore');
     await page.uncheck('#sugg');
     expect(await page.locator('#body .chg.sugg').count()).toBe(0);
     await page.check('#sugg');
+
+    // Reject shown, then u undoes it.
+    await page.click('[data-act="reject-all"]');
+    expect(await page.textContent('#changed')).not.toMatch(/^0 /);
+    await page.keyboard.press('u');
+    expect(await page.textContent('#changed')).toMatch(/^0 decisions differ/);
 
     // Reject it, export the decisions, apply them.
     await page.click('[data-act="reject"]');

@@ -30,6 +30,7 @@ h2 { font-size: 15px; }
 .brand b { font-size: 18px; letter-spacing: -0.02em; }
 .brand b i { font-style: normal; color: var(--accent); }
 .filters { display: flex; align-items: center; gap: 6px; flex-wrap: wrap; flex: 1; }
+.on-overview .filters { opacity: .4; pointer-events: none; }
 .fl { font-size: 12px; color: var(--muted); margin: 0 4px 0 10px; }
 .stage-tog { display: inline-flex; align-items: center; gap: 5px; border: 1px solid var(--line); background: #fff; border-radius: 999px; padding: 2px 10px 2px 8px; font-size: 12.5px; user-select: none; }
 .stage-tog input { display: none; }
@@ -146,6 +147,12 @@ mark.srchl, .chg.inhl { background: #fff2a8; box-shadow: 0 0 0 2px #fff2a8; bord
 .split .r .chg.rej ins { display: none; }
 .split .r .chg.rej del { color: inherit; text-decoration: underline dotted 1.5px var(--c); }
 .split .r .chg.acc ins { background: #e4f5ea; box-shadow: inset 0 -2px 0 #2f9e5b; font-weight: 500; }
+/* A change the filters hide: its decided text, unmarked (overrides every view's marks). */
+.chg.hid, .split .chg.hid { cursor: auto; pointer-events: none; background: none; box-shadow: none; padding: 0; }
+.chg.hid del, .chg.hid ins, .split .l .chg.hid del, .split .r .chg.hid del, .split .r .chg.hid ins { color: inherit; background: none; box-shadow: none; text-decoration: none; font-weight: inherit; font-size: inherit; opacity: 1; margin: 0; }
+.chg.hid.acc del, .chg.hid.rej ins, .split .r .chg.hid.acc del, .split .r .chg.hid.rej ins, .split .l .chg.hid ins { display: none; }
+.split .l .chg.hid del, .split .r .chg.hid.rej del { display: inline; }
+.hiddennote { font: 12px var(--ui); color: var(--muted); padding: 6px 18px; border-bottom: 1px solid var(--line); background: #fbfbfa; }
 .split .gap { grid-column: 1 / -1; text-align: center; color: var(--faint); font: 12px var(--ui); padding: 2px; background: #fafaf8; border-bottom: 1px solid #f3f3f1; }
 
 /* Detail panel. */

@@ -139,7 +139,9 @@ function stepDoc(dir) {
 
 function toggleHelp(show) { $('#help').classList.toggle('show', show); }
 document.addEventListener('keydown', function (e) {
-  if (e.ctrlKey || e.metaKey || e.altKey || /^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName)) return;
+  // Keys typed into a text field are its own; a checkbox or a slider keeps the shortcuts.
+  var t = e.target;
+  if (e.ctrlKey || e.metaKey || e.altKey || /^(SELECT|TEXTAREA)$/.test(t.tagName) || (t.tagName === 'INPUT' && !/^(checkbox|range|radio|button)$/.test(t.type))) return;
   var k = e.key;
   if (k === '?') toggleHelp(!$('#help').classList.contains('show'));
   else if (k === 'Escape') {
@@ -155,6 +157,7 @@ document.addEventListener('keydown', function (e) {
   else if (k === ']') stepDoc(1);
   else if (k === '[') stepDoc(-1);
   else if (k === 's') setMode(state.mode === 'inline' ? 'split' : 'inline');
+  else if (k === 'u') undo();
   else return;
   e.preventDefault();
 });

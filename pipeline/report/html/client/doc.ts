@@ -18,7 +18,7 @@ function renderDoc() {
   if (state.hl) h += '<div class="card hlnote"><mark class="srchl">Highlighted</mark> the source wording a restoration was taken from (chars ' + state.hl.start + '–' + state.hl.end + ').<button class="btn small" data-act="history-back">← Back to the restoration</button></div>';
   h += '<div class="docgrid"><section class="textcard"><div class="toolbar"><div class="seg"><button data-act="mode-inline" class="' + (state.mode === 'inline' ? 'on' : '') + '">Inline</button><button data-act="mode-split" class="' + (state.mode === 'split' ? 'on' : '') + '">Side by side</button></div>' +
     '<span class="margin-legend" title="Each sentence has a bar in the margin coloured by its spin score"><i></i>sentence spin score</span><span class="sp"></span>' +
-    '<button class="btn small" data-act="accept-all">Accept shown</button><button class="btn small" data-act="reject-all">Reject shown</button><button class="btn small" data-act="reset">Reset</button></div>' +
+    '<button class="btn small" data-act="accept-all" title="Accept the changes of this document the filters show">Accept shown</button><button class="btn small" data-act="reject-all" title="Reject the changes of this document the filters show">Reject shown</button><button class="btn small" data-act="reset" title="Put this document\'s changes back to their defaults">Reset</button></div>' +
     '<div id="body"></div></section><aside class="panel" id="panel"></aside></div>';
   leaveOverview();
   $('#doc').innerHTML = h;
@@ -27,13 +27,18 @@ function renderDoc() {
   if (!state.hl && !state.sel) window.scrollTo(0, 0);
 }
 
+/**
+ * The changes the filters hide are still in the text as decided (an accepted one in its
+ * new wording), unmarked: the cleaned text is always what apply will write.
+ */
 function renderBody() {
   var d = DOCS[state.doc];
-  var vis = d.changes.filter(visible);
+  var hidden = d.changes.filter(function (c) { return !visible(c); }).length;
+  var note = hidden ? '<div class="hiddennote">' + plural(hidden, 'change') + ' hidden by the filters: shown as decided, unmarked.</div>' : '';
   var body = $('#body');
-  if (state.mode === 'split') body.innerHTML = splitHtml(d, vis);
+  if (state.mode === 'split') body.innerHTML = note + splitHtml(d, d.changes);
   else {
-    body.innerHTML = '<div class="doctext" id="doctext"><div class="bars" id="bars"></div>' + inlineHtml(d, vis) + '</div>';
+    body.innerHTML = note + '<div class="doctext" id="doctext"><div class="bars" id="bars"></div>' + inlineHtml(d, d.changes) + '</div>';
     layoutBars();
   }
   if (!d.text) body.innerHTML = '<div class="nochanges">No text: ' + esc(d.error || 'the document is empty') + '</div>';
@@ -47,6 +52,10 @@ function part(tag, s) {
   return '<' + tag + '>' + (/^\s+$/.test(s) ? '<span class="ws">' + esc(wsVisible(s)) + '</span>' : esc(s)) + '</' + tag + '>';
 }
 function chgHtml(c, extra, plainCls) {
+  if (!visible(c)) {
+    // Hidden by the filters: its text as decided, nothing to click.
+    return '<span class="chg hid' + (accepted(c) ? ' acc' : ' rej') + '"><del>' + esc(c.before) + '</del><ins>' + esc(c.after) + '</ins></span>';
+  }
   var cls = 'chg st-' + c.stage + (c.suggestion ? ' sugg' : '') + (accepted(c) ? ' acc' : ' rej') + (state.sel === c.id && !plainCls ? ' sel' : '') + (c.after ? '' : ' noa') + (extra || '');
   if (state.hl && c.start < state.hl.end && state.hl.start < c.end) cls += ' inhl';
   var tip = c.stage + ' / ' + c.reason + ' · ' + fmt(c.confidence) + (c.suggestion ? ' · suggestion' : '');
@@ -82,7 +91,7 @@ function inlineHtml(d, vis) {
     return s + hlText(text, a, b);
   }
   vis.forEach(function (c) {
-    if (c.start < at) { out += chgHtml(c, ' ovl'); return; }
+    if (c.start < at) { if (visible(c)) out += chgHtml(c, ' ovl'); return; }
     out += plain(at, c.start);
     while (mi < marks.length && marks[mi][0] < c.end) out += mark(marks[mi++]);
     out += chgHtml(c);
@@ -134,7 +143,7 @@ function rowsOf(text, vis) {
 function segHtml(text, a, b, changes) {
   var out = '', at = a;
   changes.forEach(function (c) {
-    if (c.start < at) { out += chgHtml(c, ' ovl'); return; }
+    if (c.start < at) { if (visible(c)) out += chgHtml(c, ' ovl'); return; }
     out += hlText(text, at, c.start) + chgHtml(c);
     at = c.end;
   });
@@ -145,7 +154,7 @@ function splitHtml(d, vis) {
   var out = '<div class="split"><div class="hd">Original</div><div class="hd">Cleaned, with your decisions</div>';
   rowsOf(d.text, vis).forEach(function (r) {
     var html = segHtml(d.text, r.start, r.end, r.changes).replace(/\n$/, '');
-    var cls = r.changes.length ? ' chgd' : '';
+    var cls = r.changes.some(visible) ? ' chgd' : '';
     out += '<div class="cell l' + cls + '">' + html + '</div><div class="cell r' + cls + '">' + html + '</div>';
   });
   return out + '</div>';
@@ -184,7 +193,7 @@ function setMode(m) {
   $$('[data-act^="mode-"]').forEach(function (b) { b.classList.toggle('on', b.dataset.act === 'mode-' + m); });
   renderBody();
 }
-/** Accepts the shown changes that fit together: applied edits first, then suggestions by confidence. */
+/** Accepts the shown changes that fit together: applied edits first, then suggestions by confidence; returns how many were left out. */
 function acceptShown() {
   var d = DOCS[state.doc];
   var vis = d.changes.filter(visible).sort(function (a, b) { return (a.suggestion ? 1 : 0) - (b.suggestion ? 1 : 0) || b.confidence - a.confidence; });
@@ -193,8 +202,36 @@ function acceptShown() {
     var blocked = d.changes.some(function (o) { return o !== c && accepted(o) && clash(o, c); });
     if (blocked && !accepted(c)) skipped++; else setRaw(c, true);
   });
-  if (skipped) toast(plural(skipped, 'change') + ' left rejected: they overlap accepted ones');
+  return skipped;
+}
+/** The document's decisions before the last bulk action, for u (undo). */
+var undoBulk = null;
+/** Accept shown, Reject shown or Reset, on this document only; u undoes it. */
+function bulk(kind) {
+  var d = DOCS[state.doc];
+  var before = new Map();
+  d.changes.forEach(function (x) { before.set(x.id, decisions.get(x.id)); });
+  var shown = d.changes.filter(visible).length, msg;
+  if (kind === 'accept-all') {
+    var skipped = acceptShown();
+    msg = 'Accepted ' + plural(shown - skipped, 'change') + ' shown in this document' + (skipped ? ' (' + skipped + ' left rejected: they overlap accepted ones)' : '');
+  } else if (kind === 'reject-all') {
+    d.changes.filter(visible).forEach(function (x) { setRaw(x, false); });
+    msg = 'Rejected ' + plural(shown, 'change') + ' shown in this document';
+  } else {
+    d.changes.forEach(function (x) { decisions.delete(x.id); });
+    msg = 'Reset the ' + plural(d.changes.length, 'change') + ' of this document to their defaults';
+  }
+  undoBulk = { doc: state.doc, before: before };
   bulkDone();
+  toast(msg + ' - press u to undo');
+}
+function undo() {
+  if (!undoBulk || undoBulk.doc !== state.doc) { toast('Nothing to undo in this document'); return; }
+  undoBulk.before.forEach(function (v, id) { if (v === undefined) decisions.delete(id); else decisions.set(id, v); });
+  undoBulk = null;
+  bulkDone();
+  toast('Undone');
 }
 function bulkDone() { save(); updateCounter(); renderBody(); renderPanel(); }
 `;

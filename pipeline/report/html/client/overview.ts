@@ -10,6 +10,8 @@ function renderOverview() {
   $('#doc').innerHTML = '';
   $('#doc').hidden = true;
   $('#overview').hidden = false;
+  // The filters act on an open document's text: inert here, and shown so.
+  document.body.classList.add('on-overview');
   if (!$('#overview').firstChild) buildOverview(); else if (rowsVersion !== decisionsVersion) renderRows();
   window.scrollTo(0, overviewScroll);
 }
@@ -17,6 +19,7 @@ function leaveOverview() {
   if (!$('#overview').hidden) overviewScroll = window.scrollY;
   $('#overview').hidden = true;
   $('#doc').hidden = false;
+  document.body.classList.remove('on-overview');
 }
 
 function buildOverview() {

@@ -26,11 +26,11 @@ function renderPanel() {
     (c.suggestion ? '<span class="sugg-badge">suggestion</span>' : '') +
     '<span class="nav-pos">' + (pos >= 0 ? (pos + 1) + ' / ' + vis.length : 'hidden by filters') + '</span></div>';
   h += '<div class="muted" style="font-size:12.5px;margin-top:4px">' + (c.suggestion ? 'Proposed, not applied by unspin: rejected unless you accept it.' : 'Applied by unspin: accepted unless you reject it.') + '</div>';
-  h += '<div class="meter"><i><b style="width:' + Math.round(c.confidence * 100) + '%"></b></i><span data-field="confidence">' + fmt(c.confidence) + '</span></div>';
+  h += '<div class="meter" title="confidence"><i><b style="width:' + Math.round(c.confidence * 100) + '%"></b></i><span>confidence <span data-field="confidence">' + fmt(c.confidence) + '</span></span></div>';
   h += '<div class="ba"><div class="b"><small>Before</small>' + (c.before ? shown(c.before) : '<span class="empty">(nothing: an insertion)</span>') +
     '</div><div class="a"><small>After</small>' + (c.after ? shown(c.after) : '<span class="empty">(removed)</span>') + '</div></div>';
   h += '<div class="decision"><button class="yes' + (acc ? ' on' : '') + '" data-act="accept">✓ Accept <kbd>a</kbd></button><button class="no' + (!acc ? ' on' : '') + '" data-act="reject">✕ Reject <kbd>r</kbd></button></div>';
-  if (c.evidence) h += '<h3>Reason</h3><div class="evidence" data-field="evidence">' + esc(c.evidence) + '</div>';
+  if (c.evidence) h += '<h3>Evidence</h3><div class="evidence" data-field="evidence">' + esc(c.evidence) + '</div>';
   if (c.source) {
     var src = c.source, inReport = DOC_BY_ID.get(src.id);
     h += '<h3>Source</h3><div class="src" data-field="source">' + markWords(src.text, words(c.after)) + '</div><div class="srcmeta"><span>' + esc(src.id) + ' · chars ' + src.start + '–' + src.end + '</span>' +
@@ -50,18 +50,23 @@ function contextHtml(d, c) {
 }
 
 function docPanel(d) {
-  var by = {}, shown = 0, high = 0;
-  d.changes.forEach(function (c) { by[c.stage] = (by[c.stage] || 0) + 1; if (visible(c)) shown++; });
+  var by = {}, sugg = {}, shown = 0, high = 0;
+  d.changes.forEach(function (c) {
+    if (c.suggestion) sugg[c.stage] = (sugg[c.stage] || 0) + 1; else by[c.stage] = (by[c.stage] || 0) + 1;
+    if (visible(c)) shown++;
+  });
   d.sentences.forEach(function (s) { if (s.score >= 0.5) high++; });
   var h = '<div class="empty-panel"><h2>Review</h2><p>Click a change in the text, or press <kbd>j</kbd> for the first one.</p><div class="statgrid">';
-  STAGES.forEach(function (s) { if (by[s]) h += '<span><span class="sw" style="background:var(--' + s + ')"></span> ' + s + '</span><b>' + by[s] + '</b>'; });
+  STAGES.forEach(function (s) {
+    if (by[s] || sugg[s]) h += '<span><span class="sw" style="background:var(--' + s + ')"></span> ' + s + '</span><b>' + (by[s] || 0) + (sugg[s] ? ' + ' + sugg[s] + ' suggested' : '') + '</b>';
+  });
   h += '<span>shown with current filters</span><b>' + shown + ' of ' + d.changes.length + '</b>';
   h += '<span>sentences scoring 0.5 or more</span><b>' + high + ' of ' + d.sentences.length + '</b></div>';
   h += '<h3>How changes look</h3><div class="ctx" style="font-size:14px">' +
     '<span class="chg st-restore acc"><del>assistant</del><ins>secretary</ins></span> an applied change<br>' +
     '<span class="chg st-restore rej"><del>assistant</del><ins>secretary</ins></span> a rejected change<br>' +
     '<span class="chg st-restore sugg rej"><del>intending</del><ins>wanting</ins></span> a suggestion</div>';
-  h += '<h3>Keys</h3><div class="keys"><kbd>j</kbd>/<kbd>n</kbd> next change · <kbd>k</kbd>/<kbd>p</kbd> previous<br><kbd>a</kbd> accept · <kbd>r</kbd> reject · <kbd>s</kbd> side by side<br><kbd>[</kbd> <kbd>]</kbd> previous/next document · <kbd>Esc</kbd> back · <kbd>?</kbd> help</div></div>';
+  h += '<h3>Keys</h3><div class="keys"><kbd>j</kbd>/<kbd>n</kbd> next change · <kbd>k</kbd>/<kbd>p</kbd> previous<br><kbd>a</kbd> accept · <kbd>r</kbd> reject · <kbd>s</kbd> side by side · <kbd>u</kbd> undo<br><kbd>[</kbd> <kbd>]</kbd> previous/next document · <kbd>Esc</kbd> back · <kbd>?</kbd> help</div></div>';
   return h;
 }
 
@@ -96,9 +101,7 @@ document.addEventListener('click', function (e) {
     else if (a === 'mode-split') setMode('split');
     else if (a === 'accept' && c) decide(c, true);
     else if (a === 'reject' && c) decide(c, false);
-    else if (a === 'accept-all') acceptShown();
-    else if (a === 'reject-all') { DOCS[state.doc].changes.filter(visible).forEach(function (x) { setRaw(x, false); }); bulkDone(); }
-    else if (a === 'reset') { DOCS[state.doc].changes.forEach(function (x) { decisions.delete(x.id); }); bulkDone(); }
+    else if (a === 'accept-all' || a === 'reject-all' || a === 'reset') bulk(a);
     else if (a === 'open-src' && c) { var r = sourceRange(c.source); openDoc(DOC_BY_ID.get(c.source.id).index, '&hl=' + r.start + '-' + r.end); }
     return;
   }
