@@ -58,9 +58,10 @@ Options:
   --version                print the version
 
 Subcommands:
-  apply    rewrite clean/, diff/ and report.json from the original inputs and a reviewer's
-           decisions (exported from report.html), without re-running detection
+  apply    rewrite clean/, diff/, report.json and report.html from the original inputs and a
+           reviewer's decisions (exported from report.html), without re-running detection
   report   print a report's summary; --doc <path> shows one document's changes inline
+  Each has --help. Run both from the directory unspin ran in: the report names inputs relative to it.
 
 Exit codes:
   0  success
