@@ -97,6 +97,13 @@ describe('unspin apply (hand-made report)', () => {
     const doc = next.documents[0];
     expect(doc.edits.map((e) => [e.id, e.suggestion])).toEqual([[WORLD.id, undefined], [TEST.id, undefined]]);
     expect(doc.suggestions.map((e) => [e.id, e.suggestion])).toEqual([[APPLY.id, true], [WORD.id, true]]);
+    // The changes the reviewer moved say so; the others are as the pipeline left them.
+    expect([...doc.edits, ...doc.suggestions].map((e) => [e.id, e.reviewed])).toEqual([
+      [WORLD.id, undefined],
+      [TEST.id, 'accepted'],
+      [APPLY.id, 'rejected'],
+      [WORD.id, undefined],
+    ]);
     // The same decisions apply again to the report apply wrote: ids and key are unchanged.
     const again = run(['apply', dec, '--report', 'out/report.json', '--out', 'out2', '--quiet'], dir);
     expect(again.status).toBe(0);

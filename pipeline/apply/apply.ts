@@ -75,7 +75,9 @@ export function cleanedText(doc: ReportDocument, original: string, accepted: rea
  * With the default decisions it is the input document unchanged.
  */
 export function decidedDocument(doc: ReportDocument, d: Decided): ReportDocument {
-  const edits = d.accepted.map(({ suggestion: _, ...e }) => e);
-  const suggestions = d.rejected.map((e) => (e.suggestion ? e : { ...e, suggestion: true }));
+  // A change the reviewer moved says so ("reviewed"), so the report tells a person's decision
+  // from the pipeline's; one left as it was keeps what it had.
+  const edits = d.accepted.map(({ suggestion, ...e }) => (suggestion ? { ...e, reviewed: 'accepted' as const } : e));
+  const suggestions = d.rejected.map((e) => (e.suggestion ? e : { ...e, suggestion: true, reviewed: 'rejected' as const }));
   return { ...doc, edits, suggestions };
 }

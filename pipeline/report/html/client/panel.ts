@@ -25,7 +25,8 @@ function renderPanel() {
   var h = '<div class="st-' + c.stage + '" data-change="' + c.id + '"><div class="head"><span class="stage-badge">' + esc(c.stage) + '</span><span class="reason">' + esc(c.reason) + '</span>' +
     (c.suggestion ? '<span class="sugg-badge">suggestion</span>' : '') +
     '<span class="nav-pos">' + (pos >= 0 ? (pos + 1) + ' / ' + vis.length : 'hidden by filters') + '</span></div>';
-  h += '<div class="muted" style="font-size:12.5px;margin-top:4px">' + (c.suggestion ? 'Proposed, not applied by unspin: rejected unless you accept it.' : 'Applied by unspin: accepted unless you reject it.') + '</div>';
+  h += '<div class="muted" style="font-size:12.5px;margin-top:4px">' + (c.reviewed ? 'A reviewer ' + esc(c.reviewed) + ' this change (unspin apply): ' + (c.suggestion ? 'not applied unless you accept it.' : 'applied unless you reject it.') :
+    c.suggestion ? 'Proposed, not applied by unspin: rejected unless you accept it.' : 'Applied by unspin: accepted unless you reject it.') + '</div>';
   h += '<div class="meter" title="confidence"><i><b style="width:' + Math.round(c.confidence * 100) + '%"></b></i><span>confidence <span data-field="confidence">' + fmt(c.confidence) + '</span></span></div>';
   h += '<div class="ba"><div class="b"><small>Before</small>' + (c.before ? shown(c.before) : '<span class="empty">(nothing: an insertion)</span>') +
     '</div><div class="a"><small>After</small>' + (c.after ? shown(c.after) : '<span class="empty">(removed)</span>') + '</div></div>';
