@@ -33,7 +33,7 @@ export function page(dataJson: string, title: string): string {
   <div class="brand"><b>un<i>spin</i></b><span class="muted">review</span></div>
   <div class="filters">
     <span class="fl">Stages</span><span id="stages" style="display:inline-flex;gap:6px;flex-wrap:wrap"></span>
-    <span class="fl" title="Hides changes below this confidence (it decides nothing: apply writes every accepted change)">Show confidence ≥</span><input type="range" id="minconf" min="0" max="1" step="0.05" value="0"><span class="conf-val" id="minconf-val">0.00</span>
+    <span class="nowrap"><span class="fl" title="Hides changes below this confidence (it decides nothing: apply writes every accepted change)">Show confidence ≥</span><input type="range" id="minconf" min="0" max="1" step="0.05" value="0"><span class="conf-val" id="minconf-val">0.00</span></span>
     <label class="switch" style="margin-left:10px"><input type="checkbox" id="sugg" checked>Suggestions</label>
   </div>
   <div class="decide"><span class="pill" id="changed"></span><button class="btn primary" data-act="export">Export decisions</button><button class="btn" data-act="help" title="Keyboard shortcuts (?)">?</button></div>

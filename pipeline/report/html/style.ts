@@ -197,5 +197,12 @@ mark.srchl, .chg.inhl { background: #fff2a8; box-shadow: 0 0 0 2px #fff2a8; bord
 .hlnote { display: flex; align-items: center; gap: 10px; margin-bottom: 14px; padding: 10px 16px; font-size: 13px; }
 .hlnote .btn { margin-left: auto; }
 .nochanges { padding: 30px; color: var(--muted); text-align: center; font: 14px var(--ui); }
-@media (max-width: 1000px) { .docgrid { grid-template-columns: 1fr; } .panel { position: static; max-height: none; } }
+/* Narrow windows: the top bar scrolls away (wrapped, it would cover the text) and the
+   panel sits at the foot of the window, so a change's evidence stays in view. */
+@media (max-width: 1000px) {
+  .top { position: static; background: var(--surface); }
+  .docgrid { grid-template-columns: 1fr; }
+  .panel { position: sticky; top: auto; bottom: 0; max-height: 42vh; box-shadow: 0 -6px 18px rgba(0,0,0,.08); }
+}
+.nowrap { display: inline-flex; align-items: center; gap: 6px; white-space: nowrap; }
 `;
