@@ -365,11 +365,12 @@ async function* recordWindows(input: Readable, size: number, sourceName: string,
     const members = topLevelMembers(line);
     const id = recordId(record, line, members) ?? `${sourceName}:${lineNo}`;
     const pending: PendingRecord = { record, id, lineNo, source: recordSource(line, members) };
+    const textBytes = typeof record.text === 'string' ? Buffer.byteLength(record.text) : 0;
     if (typeof record.text !== 'string') {
       fail(`${sourceName}:${lineNo}: record ${id} has no string "text" field; passed through unchanged`);
       pending.skipped = 'no text field';
-    } else if (Buffer.byteLength(record.text) > maxBytes) {
-      const error = `text is ${Buffer.byteLength(record.text)} bytes, over the ${maxBytes}-byte limit (raise it with --max-bytes)`;
+    } else if (textBytes > maxBytes) {
+      const error = `text is ${textBytes} bytes, over the ${maxBytes}-byte limit (raise it with --max-bytes)`;
       fail(`${sourceName}:${lineNo}: record ${id}: ${error}; passed through unchanged`);
       pending.skipped = error;
     } else if (uniqueIds && seen.has(id)) {

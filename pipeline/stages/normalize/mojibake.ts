@@ -80,7 +80,7 @@ function decodeUncached(seq: string): string | null {
   }
   // CESU-8 (MySQL's utf8, Java's modified UTF-8) writes an emoji as its two UTF-16
   // halves, three bytes each (ED A0–AF …, ED B0–BF …): strict UTF-8 refuses them. Each
-  // half decodes on its own here; a group keeps them only in pairs (lonelySurrogate).
+  // half decodes on its own here; a group keeps them only in pairs (LONELY_SURROGATE).
   if (bytes.length === 3 && bytes[0] === 0xed && bytes[1] >= 0xa0) return String.fromCharCode(0xd000 | ((bytes[1] & 0x3f) << 6) | (bytes[2] & 0x3f));
   let decoded: string;
   try {
