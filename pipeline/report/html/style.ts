@@ -127,6 +127,11 @@ table.docs td.num, table.docs th.num { text-align: right; font-variant-numeric: 
 .chg del { color: var(--c); }
 .chg ins { color: var(--ink); background: var(--t); box-shadow: inset 0 -2px 0 var(--c); }
 .chg.rej ins { box-shadow: none; background: none; color: var(--c); }
+/* Not by colour alone: a normalization's new text is underlined with dots, a restoration's with a line. */
+.chg.st-normalize ins { box-shadow: none; text-decoration: underline dotted 2px var(--c); text-underline-offset: 3px; }
+.chg.st-normalize.rej ins { text-decoration: line-through; }
+/* A suggestion not taken: its proposal in faded italics, not struck out as if deleted. */
+.chg.sugg.rej ins { text-decoration: none; font-style: italic; }
 .chg.sugg { outline: 1.5px dashed var(--c); outline-offset: 1px; }
 .chg.sugg::after { content: "?"; font: 700 10px var(--ui); color: #fff; background: var(--c); border-radius: 50%; display: inline-block; width: 13px; height: 13px; line-height: 13px; text-align: center; vertical-align: super; margin-left: 2px; }
 .chg.ovl { font-size: .85em; opacity: .9; }
