@@ -239,6 +239,23 @@ describe('unspin apply (round trip on the seeds)', () => {
     expect(read(path.join(work, 'applied/report.html'))).toBe(read(path.join(out, 'report.html')));
   });
 
+  it('names every input that changed or is missing, and writes nothing', () => {
+    const dir = tmp('unspin-apply-many-');
+    mkdirSync(path.join(dir, 'in'));
+    const names = readdirSync('seeds').sort();
+    for (const f of names) writeFileSync(path.join(dir, 'in', f), readFileSync(path.join('seeds', f)));
+    expect(run(['in', '--out', 'o', '--quiet'], dir).status).toBe(0);
+    const first: Report = JSON.parse(read(path.join(dir, 'o/report.json')));
+    writeFileSync(path.join(dir, 'in', names[0]), 'changed\n');
+    rmSync(path.join(dir, 'in', names[1]));
+    const r = run(['apply', decisionsFile(dir, reportKey(first.documents), []), '--report', 'o/report.json', '--out', 'applied'], dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^unspin apply: 2 documents cannot be applied; nothing was written:\n/);
+    expect(r.stderr).toContain(`${names[0]}: input in/${names[0]} changed since the report was made`);
+    expect(r.stderr).toContain(`${names[1]}: cannot read input in/${names[1]}: no such file`);
+    expect(existsSync(path.join(dir, 'applied'))).toBe(false);
+  });
+
   it('keeps the output list, so a later run into the same directory removes what apply wrote and it did not', () => {
     const dir = tmp('unspin-apply-rerun-');
     mkdirSync(path.join(dir, 'in'));

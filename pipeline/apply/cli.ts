@@ -38,6 +38,9 @@ Exit codes: 0 success; 1 input problem (unknown edit id, overlapping accepted
 changes, changed or missing input, decisions for another report); 2 usage error.
 `;
 
+/** Input problems listed in one message. */
+const MAX_PROBLEMS = 10;
+
 interface Args {
   decisions: string;
   report: string;
@@ -106,6 +109,8 @@ async function run(args: Args): Promise<number> {
   // Pass 1 checks every document (inputs present and unchanged, decisions
   // consistent) before anything is written, so a bad decision leaves <dir> as it
   // was. Texts are re-read in pass 2 rather than kept, so memory stays per-document.
+  // Every input problem is listed at once (a reviewer fixes them in one go), up to a few.
+  const problems: string[] = [];
   for (const doc of docs) {
     if (!hasText(doc)) continue;
     outputPath(args.out, 'clean', doc);
@@ -113,7 +118,18 @@ async function run(args: Args): Promise<number> {
     if (doc.file && (await insideDir(doc.file, args.out))) {
       throw new UsageError(`--out ${args.out} contains the input ${doc.file}; choose a directory outside the inputs`);
     }
-    cleanedText(doc, await loadOriginal(doc), decide(doc, decisions).accepted);
+    try {
+      cleanedText(doc, await loadOriginal(doc), decide(doc, decisions).accepted);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      problems.push(err.message);
+    }
+  }
+  if (problems.length === 1) throw new InputError(problems[0]);
+  if (problems.length > 1) {
+    const shown = problems.slice(0, MAX_PROBLEMS).map((m) => `  ${m}`);
+    if (problems.length > MAX_PROBLEMS) shown.push(`  … and ${problems.length - MAX_PROBLEMS} more`);
+    throw new InputError(`${problems.length} documents cannot be applied; nothing was written:\n${shown.join('\n')}`);
   }
 
   // A --no-spin run stays one: its summary still says spin detection was off.
