@@ -40,7 +40,7 @@ wait on a temporary file until the input ends. --per-record writes each record a
 as it is done, judging it alone (no cross-record detection or restoration).
 
 Options:
-  --out <dir>              output directory (required for files; optional with --jsonl)
+  -o, --out <dir>          output directory (required for files; optional with --jsonl)
   --jsonl                  inputs are JSON Lines
   --per-record             with --jsonl: stream, each record a corpus of its own
   --keep-boilerplate       report boilerplate lines as suggestions but keep them in the text

@@ -73,8 +73,9 @@ main { max-width: 1480px; margin: 0 auto; padding: 22px 24px 80px; }
 .hist { display: flex; align-items: flex-end; gap: 4px; height: 92px; padding-top: 14px; }
 .hist .col { flex: 1; display: flex; flex-direction: column-reverse; height: 100%; position: relative; }
 .hist .col .n { position: absolute; top: -15px; width: 100%; text-align: center; font-size: 10px; color: var(--muted); }
-.hist .ap { background: var(--accent); border-radius: 0 0 2px 2px; }
-.hist .su { background: repeating-linear-gradient(45deg, #a5a8f5 0 3px, #d4d6fb 3px 6px); border-radius: 2px 2px 0 0; }
+/* Neutral greys, not a stage's colour: the histogram counts changes of every stage. */
+.hist .ap, .sw.hist-ap { background: #475467; border-radius: 0 0 2px 2px; }
+.hist .su, .sw.hist-su { background: repeating-linear-gradient(45deg, #98a2b3 0 3px, #e4e7ec 3px 6px); border-radius: 2px 2px 0 0; }
 .hist-axis { display: flex; justify-content: space-between; font-size: 10.5px; color: var(--faint); margin-top: 4px; }
 
 .tablecard { padding: 0; overflow: hidden; }
@@ -105,6 +106,7 @@ table.docs td.num, table.docs th.num { text-align: right; font-variant-numeric: 
 .toolbar { display: flex; align-items: center; gap: 10px; flex-wrap: wrap; padding: 10px 16px; border-bottom: 1px solid var(--line); font-size: 12.5px; }
 .toolbar .sp { flex: 1; }
 .margin-legend { display: inline-flex; align-items: center; gap: 6px; color: var(--muted); }
+.margin-legend[hidden] { display: none; }
 .margin-legend i { width: 54px; height: 6px; border-radius: 3px; background: linear-gradient(90deg, hsl(140 55% 45%), hsl(45 90% 50%), hsl(8 75% 50%)); }
 .doctext { position: relative; padding: 22px 34px 34px 40px; font: 16.5px/1.72 var(--serif); white-space: pre-wrap; overflow-wrap: break-word; max-width: 60rem; }
 .bars { position: absolute; left: 14px; top: 0; width: 8px; height: 100%; pointer-events: none; }

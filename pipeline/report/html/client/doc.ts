@@ -17,7 +17,7 @@ function renderDoc() {
   if (d.error) h += '<div class="card" style="margin-bottom:14px;color:var(--degraded)">' + esc(d.error) + '</div>';
   if (state.hl) h += '<div class="card hlnote"><mark class="srchl">Highlighted</mark> the source wording a restoration was taken from (chars ' + state.hl.start + '–' + state.hl.end + ').<button class="btn small" data-act="history-back">← Back to the restoration</button></div>';
   h += '<div class="docgrid"><section class="textcard"><div class="toolbar"><div class="seg"><button data-act="mode-inline" class="' + (state.mode === 'inline' ? 'on' : '') + '">Inline</button><button data-act="mode-split" class="' + (state.mode === 'split' ? 'on' : '') + '">Side by side</button></div>' +
-    '<span class="margin-legend" title="Each sentence has a bar in the margin coloured by its spin score"><i></i>sentence spin score</span><span class="sp"></span>' +
+    '<span class="margin-legend" title="Each sentence has a bar in the margin coloured by its spin score"' + (state.mode === 'inline' ? '' : ' hidden') + '><i></i>sentence spin score</span><span class="sp"></span>' +
     '<button class="btn small" data-act="accept-all" title="Accept the changes of this document the filters show">Accept shown</button><button class="btn small" data-act="reject-all" title="Reject the changes of this document the filters show">Reject shown</button><button class="btn small" data-act="reset" title="Put this document\'s changes back to their defaults">Reset</button></div>' +
     '<div id="body"></div></section><aside class="panel" id="panel"></aside></div>';
   leaveOverview();
@@ -191,6 +191,9 @@ function stepChange(dir) {
 function setMode(m) {
   state.mode = m;
   $$('[data-act^="mode-"]').forEach(function (b) { b.classList.toggle('on', b.dataset.act === 'mode-' + m); });
+  // The margin bars are drawn in the inline view only.
+  var legend = $('.margin-legend');
+  if (legend) legend.hidden = m !== 'inline';
   renderBody();
 }
 /** Accepts the shown changes that fit together: applied edits first, then suggestions by confidence; returns how many were left out. */

@@ -77,7 +77,7 @@ function histogram() {
     return '<div class="col" title="' + label + '">' + (n + su[i] ? '<span class="n">' + (n + su[i]) + '</span>' : '') +
       '<div class="ap" style="height:' + (100 * n / max) + '%"></div><div class="su" style="height:' + (100 * su[i] / max) + '%"></div></div>';
   }).join('') + '</div><div class="hist-axis"><span>0</span><span>0.5</span><span>1</span></div>' +
-    '<div class="legend" style="margin-top:8px"><span><i class="sw" style="background:var(--accent)"></i>applied</span><span><i class="sw" style="background:#b9bbf7"></i>suggested</span></div>';
+    '<div class="legend" style="margin-top:8px"><span><i class="sw hist-ap"></i>applied</span><span><i class="sw hist-su"></i>suggested</span></div>';
 }
 
 function renderRows() {
