@@ -104,6 +104,7 @@ describe('unspin apply (hand-made report)', () => {
       [APPLY.id, 'rejected'],
       [WORD.id, undefined],
     ]);
+    expect(run(['report', 'out/report.json', '--doc', 'a.txt'], dir).stdout).toMatch(/#\d restore\/typo 0\.60 \(reviewer accepted\)/);
     // The same decisions apply again to the report apply wrote: ids and key are unchanged.
     const again = run(['apply', dec, '--report', 'out/report.json', '--out', 'out2', '--quiet'], dir);
     expect(again.status).toBe(0);

@@ -97,7 +97,7 @@ const safe = (s: string) => s.replace(CONTROLS, (c) => (c === '\r' ? '␍' : `\\
 const visible = (s: string) => safe(s).replace(/\n/g, '⏎').replace(/\t/g, '→');
 
 function note(n: number, e: ReportEdit, paint: Paint): string {
-  const what = `${e.suggestion ? 'suggestion ' : ''}${e.stage}/${e.reason} ${e.confidence.toFixed(2)}`;
+  const what = `${e.suggestion ? 'suggestion ' : ''}${e.stage}/${e.reason} ${e.confidence.toFixed(2)}${e.reviewed ? ` (reviewer ${e.reviewed})` : ''}`;
   const change = `${JSON.stringify(e.before)} → ${JSON.stringify(e.after)}`;
   const src = e.source ? `; source ${e.source.id}@${e.source.start}-${e.source.end} ${JSON.stringify(e.source.text)}` : '';
   return paint.dim(safe(`      #${n} ${what}  ${change}${e.evidence ? `  — ${e.evidence}` : ''}${src}  [${e.id}]`));
