@@ -138,7 +138,6 @@ function parse(argv: string[]): Parsed | 'help' | 'version' {
   };
 }
 
-
 async function runJsonlInputs(p: Parsed): Promise<RunResult> {
   // Validate everything before any output file is opened.
   if (p.inputs.length > 1) throw new UsageError('give one JSONL input at a time (a file, or - for stdin)');

@@ -4,6 +4,7 @@ import type { Readable, Writable } from 'node:stream';
 import { fromPlain, unreadableDocument, type DocumentState, type Options } from './document.js';
 import { utf8Lines } from './corpus/lines.js';
 import { AtomicStream, removeStale, writeAtomic } from './corpus/outputs.js';
+import { overLimit } from './corpus/read-input.js';
 import { recordId, recordLine, recordSource, type RecordSource } from './corpus/jsonl-record.js';
 import { topLevelMembers } from './corpus/json-members.js';
 import { OutputManifest } from './corpus/manifest.js';
@@ -370,7 +371,7 @@ async function* recordWindows(input: Readable, size: number, sourceName: string,
       fail(`${sourceName}:${lineNo}: record ${id} has no string "text" field; passed through unchanged`);
       pending.skipped = 'no text field';
     } else if (textBytes > maxBytes) {
-      const error = `text is ${textBytes} bytes, over the ${maxBytes}-byte limit (raise it with --max-bytes)`;
+      const error = `text is ${overLimit(textBytes, maxBytes)}`;
       fail(`${sourceName}:${lineNo}: record ${id}: ${error}; passed through unchanged`);
       pending.skipped = error;
     } else if (uniqueIds && seen.has(id)) {

@@ -13,9 +13,12 @@ function deadPid(): number {
 
 describe('temporary directories of killed runs', () => {
   it('are named after the machine boot, the pid namespace and the process', () => {
-    const dir = makeTempDir('spool');
+    const temp = makeTempDir('spool');
+    const dir = temp.path;
     expect(path.basename(dir)).toBe(`unspin-spool-${currentPidSpace()}.${process.pid}-${path.basename(dir).slice(-6)}`);
     expect(existsSync(dir)).toBe(true);
+    temp.remove();
+    expect(existsSync(dir)).toBe(false);
   });
 
   it.runIf(currentPidSpace() !== 'nospace')('are removed when their process is gone; live runs, other machines or pid namespaces and other names are kept', () => {

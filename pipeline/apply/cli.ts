@@ -1,9 +1,8 @@
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkOutDir, insideDir, UsageError } from '../corpus/inputs.js';
 import { OutputManifest } from '../corpus/manifest.js';
-import { AtomicStream, writeAtomic } from '../corpus/outputs.js';
+import { AtomicStream, removeStale, writeAtomic } from '../corpus/outputs.js';
 import { HtmlReportWriter } from '../report/html.js';
 import { addToSummary, emptySummary, reportDocument, reportFooter, reportHeader, type ReportDocument } from '../report/json.js';
 import { renderDiff } from '../report/diff.js';
@@ -157,7 +156,7 @@ async function run(args: Args): Promise<number> {
         if (d.accepted.length > 0) {
           await writeAtomic(diffFile, renderDiff(doc.path, original, clean));
           manifest.wrote(diffFile);
-        } else await rm(diffFile, { force: true }); // --out may be the original run's: no stale diff
+        } else await removeStale(diffFile); // --out may be the original run's: no stale diff
         next = decidedDocument(doc, d);
         accepted += d.accepted.length;
         rejected += d.rejected.length;

@@ -6,12 +6,15 @@ export async function readInput(file: string, maxBytes: number): Promise<Uint8Ar
     const st = await stat(file);
     // A directory among the inputs is one the input walk could not open (inputs.ts).
     if (st.isDirectory()) return { error: 'directory cannot be read (permission denied?); the files in it were not processed' };
-    if (st.size > maxBytes) {
-      return { error: `file is ${st.size} bytes, over the ${maxBytes}-byte limit (raise it with --max-bytes)` };
-    }
+    if (st.size > maxBytes) return { error: `file is ${overLimit(st.size, maxBytes)}` };
     return await readFile(file);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     return { error: e.code === 'EACCES' ? 'permission denied' : e.message };
   }
+}
+
+/** The end of the message for an input over --max-bytes (a file, or a JSON Lines record's text). */
+export function overLimit(bytes: number, maxBytes: number): string {
+  return `${bytes} bytes, over the ${maxBytes}-byte limit (raise it with --max-bytes)`;
 }

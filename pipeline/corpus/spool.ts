@@ -4,16 +4,14 @@
  * Values go through v8's structured serialization (Sets, Maps and typed arrays
  * survive), each prefixed by its byte length.
  */
-import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { removeIfInterrupted } from './cleanup.js';
 import { makeTempDir } from './temp-dirs.js';
 
 export class Spool<T> {
-  private readonly dir = makeTempDir('spool');
-  private readonly forget = removeIfInterrupted(this.dir);
-  private readonly file = path.join(this.dir, 'spool.bin');
+  private readonly temp = makeTempDir('spool');
+  private readonly file = path.join(this.temp.path, 'spool.bin');
   private fd: number | undefined = openSync(this.file, 'w');
   count = 0;
 
@@ -51,8 +49,7 @@ export class Spool<T> {
   remove(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
-    rmSync(this.dir, { recursive: true, force: true });
-    this.forget();
+    this.temp.remove();
   }
 }
 

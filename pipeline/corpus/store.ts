@@ -9,11 +9,10 @@
  * The thread that writes owns the file; other threads open it read-only from its
  * `handle()`, a plain value that crosses threads.
  */
-import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { removeIfInterrupted } from './cleanup.js';
-import { makeTempDir } from './temp-dirs.js';
+import { makeTempDir, type TempDir } from './temp-dirs.js';
 import { doubled } from '../hash-table.js';
 
 /** Values by slot number, wherever they are kept. */
@@ -65,8 +64,7 @@ export class Store<T> implements Slots<T> {
   private offsets: Float64Array = new Float64Array(1025);
   private count = 0;
   /** Set for a store this thread owns (created it): removed with it. */
-  private readonly dir?: string;
-  private readonly forget?: () => void;
+  private readonly temp?: TempDir;
   private readonly file: string;
   /** Recently read values, most recent last: a reader tends to come back to the same few. */
   private readonly cache = new Map<number, T>();
@@ -79,16 +77,15 @@ export class Store<T> implements Slots<T> {
       this.count = handle.offsets.length - 1;
       this.fd = openSync(this.file, 'r');
     } else {
-      this.dir = makeTempDir('store');
-      this.forget = removeIfInterrupted(this.dir);
-      this.file = path.join(this.dir, 'values.bin');
+      this.temp = makeTempDir('store');
+      this.file = path.join(this.temp.path, 'values.bin');
       this.fd = openSync(this.file, 'w+');
     }
   }
 
   /** Appends a value; returns its slot (0, 1, 2… in the order put). */
   put(value: T): number {
-    if (!this.dir) throw new Error('store opened read-only');
+    if (!this.temp) throw new Error('store opened read-only');
     const body = serialize(value);
     const at = this.offsets[this.count];
     writeSync(this.fd!, body, 0, body.length, at);
@@ -131,7 +128,6 @@ export class Store<T> implements Slots<T> {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
     this.cache.clear();
-    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
-    this.forget?.();
+    this.temp?.remove();
   }
 }

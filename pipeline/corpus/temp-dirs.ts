@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
+import { removeIfInterrupted } from './cleanup.js';
 
 const NAME = /^unspin-(?:spool|store)-([0-9a-f]{12})\.(\d+)-[A-Za-z0-9]{6}$/;
 /** Names made where the namespace is unknown: never swept. */
@@ -35,8 +36,22 @@ function pidSpace(): string {
   return space;
 }
 
-export function makeTempDir(kind: 'spool' | 'store'): string {
-  return mkdtempSync(path.join(tmpdir(), `unspin-${kind}-${pidSpace()}.${process.pid}-`));
+/** A temporary directory of this run: removed by `remove`, or by cleanup.ts if the run is stopped first. */
+export interface TempDir {
+  readonly path: string;
+  remove(): void;
+}
+
+export function makeTempDir(kind: 'spool' | 'store'): TempDir {
+  const dir = mkdtempSync(path.join(tmpdir(), `unspin-${kind}-${pidSpace()}.${process.pid}-`));
+  const forget = removeIfInterrupted(dir);
+  return {
+    path: dir,
+    remove() {
+      rmSync(dir, { recursive: true, force: true });
+      forget();
+    },
+  };
 }
 
 /** Is a process with this id running (or there, but not ours to signal)? */

@@ -4,10 +4,10 @@ import type { Edit } from '../edits.js';
 
 export const REPORT_VERSION = 1;
 
-/** An edit as report.json shows it: original offsets plus a stable id. */
 /**
- * An edit as the report gives it: a stable id, and after `unspin apply`, for a change
- * the reviewer moved (a suggestion accepted, an edit rejected), `reviewed`.
+ * An edit as report.json shows it: original offsets plus a stable id, and after
+ * `unspin apply`, for a change the reviewer moved (a suggestion accepted, an edit
+ * rejected), `reviewed`.
  */
 export type ReportEdit = Edit & { id: string; reviewed?: 'accepted' | 'rejected' };
 

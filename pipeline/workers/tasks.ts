@@ -181,10 +181,10 @@ export interface Runner {
   close(): Promise<void>;
 }
 
-/** Runs the tasks in this thread, one after the other. */
 /** Calls the one-thread runner starts ahead of the one it delivers (LocalRunner.each). */
 const LOCAL_AHEAD = 4;
 
+/** Runs the tasks in this thread, delivering their results in order. */
 export class LocalRunner implements Runner {
   readonly threads = 1;
   private readonly handlers = createHandlers();

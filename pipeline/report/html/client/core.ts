@@ -92,7 +92,7 @@ function exportDecisions() {
   toast('Exported ' + plural(list.length, 'decision') + ' - run, where unspin ran: unspin apply decisions.json --report <out>/report.json --out <dir>');
 }
 
-/* Filters apply to the document views; a filtered-out change shows its original wording, unmarked. */
+/* Filters apply to the document views; a filtered-out change shows as decided, unmarked (doc.ts chgHtml). */
 function visible(c) { return state.stages.has(c.stage) && c.confidence >= state.minConf - 1e-9 && (state.sugg || !c.suggestion); }
 function buildFilters() {
   var used = new Set();

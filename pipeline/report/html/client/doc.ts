@@ -71,11 +71,12 @@ function hlText(text, a, b) {
 }
 
 /**
- * The text with the visible changes in place. Sentence boundaries become empty
- * marker elements (a marker inside a change moves before it) whose positions
- * layoutBars measures; a change overlapping the previous one is shown right after it.
+ * The text with its changes in place (those the filters hide as decided, unmarked).
+ * Sentence boundaries become empty marker elements (a marker inside a change moves
+ * before it) whose positions layoutBars measures; a change overlapping the previous one
+ * is shown right after it.
  */
-function inlineHtml(d, vis) {
+function inlineHtml(d, changes) {
   var text = d.text, out = '', at = 0, mi = 0;
   var marks = [];
   d.sentences.forEach(function (s, i) { marks.push([s.start, 0, i], [s.end, 1, i]); });
@@ -90,7 +91,7 @@ function inlineHtml(d, vis) {
     }
     return s + hlText(text, a, b);
   }
-  vis.forEach(function (c) {
+  changes.forEach(function (c) {
     if (c.start < at) { if (visible(c)) out += chgHtml(c, ' ovl'); return; }
     out += plain(at, c.start);
     while (mi < marks.length && marks[mi][0] < c.end) out += mark(marks[mi++]);
@@ -125,11 +126,11 @@ var resizeTimer = 0;
 window.addEventListener('resize', function () { clearTimeout(resizeTimer); resizeTimer = setTimeout(layoutBars, 120); });
 
 /** Lines of the text, joined where a change crosses a line break, with the changes starting in each. */
-function rowsOf(text, vis) {
+function rowsOf(text, changes) {
   var rows = [], start = 0, ci = 0, reach = 0, cur = [], i = 0;
   for (;;) {
     var nl = text.indexOf('\n', i), end = nl < 0 ? text.length : nl + 1;
-    while (ci < vis.length && vis[ci].start < end) { reach = Math.max(reach, vis[ci].end); cur.push(vis[ci++]); }
+    while (ci < changes.length && changes[ci].start < end) { reach = Math.max(reach, changes[ci].end); cur.push(changes[ci++]); }
     i = end;
     if (reach > end && end < text.length) continue;
     rows.push({ start: start, end: end, changes: cur });
@@ -137,7 +138,7 @@ function rowsOf(text, vis) {
     start = end;
     if (end >= text.length) break;
   }
-  while (ci < vis.length) rows[rows.length - 1].changes.push(vis[ci++]);
+  while (ci < changes.length) rows[rows.length - 1].changes.push(changes[ci++]);
   return rows;
 }
 function segHtml(text, a, b, changes) {
@@ -150,9 +151,9 @@ function segHtml(text, a, b, changes) {
   return out + hlText(text, at, b);
 }
 /** Original on the left, the text as the current decisions make it on the right; rows stay aligned. */
-function splitHtml(d, vis) {
+function splitHtml(d, changes) {
   var out = '<div class="split"><div class="hd">Original</div><div class="hd">Cleaned, with your decisions</div>';
-  rowsOf(d.text, vis).forEach(function (r) {
+  rowsOf(d.text, changes).forEach(function (r) {
     var html = segHtml(d.text, r.start, r.end, r.changes).replace(/\n$/, '');
     var cls = r.changes.some(visible) ? ' chgd' : '';
     out += '<div class="cell l' + cls + '">' + html + '</div><div class="cell r' + cls + '">' + html + '</div>';
@@ -214,13 +215,13 @@ function bulk(kind) {
   var d = DOCS[state.doc];
   var before = new Map();
   d.changes.forEach(function (x) { before.set(x.id, decisions.get(x.id)); });
-  var shown = d.changes.filter(visible).length, msg;
+  var shown = d.changes.filter(visible), msg;
   if (kind === 'accept-all') {
     var skipped = acceptShown();
-    msg = 'Accepted ' + plural(shown - skipped, 'change') + ' shown in this document' + (skipped ? ' (' + skipped + ' left rejected: they overlap accepted ones)' : '');
+    msg = 'Accepted ' + plural(shown.length - skipped, 'change') + ' shown in this document' + (skipped ? ' (' + skipped + ' left rejected: they overlap accepted ones)' : '');
   } else if (kind === 'reject-all') {
-    d.changes.filter(visible).forEach(function (x) { setRaw(x, false); });
-    msg = 'Rejected ' + plural(shown, 'change') + ' shown in this document';
+    shown.forEach(function (x) { setRaw(x, false); });
+    msg = 'Rejected ' + plural(shown.length, 'change') + ' shown in this document';
   } else {
     d.changes.forEach(function (x) { decisions.delete(x.id); });
     msg = 'Reset the ' + plural(d.changes.length, 'change') + ' of this document to their defaults';
