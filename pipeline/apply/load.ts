@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { describeFsError } from '../corpus/fs-error.js';
 import type { ReportDocument, Summary } from '../report/json.js';
 import { readText } from '../stages/read.js';
 import { InputError } from './decisions.js';
@@ -16,7 +17,7 @@ export async function readJson(file: string, what: string): Promise<unknown> {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new InputError(`cannot read ${what} ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+    throw new InputError(`cannot read ${what} ${file}: ${describeFsError(err)}`);
   }
   try {
     // A BOM, as some editors save JSON, is not part of it.
@@ -73,9 +74,9 @@ export async function loadOriginal(doc: ReportDocument, cwd = process.cwd()): Pr
   try {
     bytes = await readFile(file);
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    const why = e.code === 'ENOENT' ? 'no such file (run from the directory the report was made in)' : e.message;
-    throw new InputError(`${doc.id}: cannot read input ${doc.file}: ${why}`);
+    // The report names inputs relative to where unspin ran: a missing one most often means another directory.
+    const hint = (err as NodeJS.ErrnoException).code === 'ENOENT' ? ' (run from the directory the report was made in)' : '';
+    throw new InputError(`${doc.id}: cannot read input ${doc.file}: ${describeFsError(err)}${hint}`);
   }
   const sha = createHash('sha256').update(bytes).digest('hex');
   if (sha !== doc.sha256) {

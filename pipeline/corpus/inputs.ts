@@ -1,6 +1,7 @@
 import { opendir, realpath, stat } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { describeFsError } from './fs-error.js';
 
 /** One input document found on disk. */
 export interface FileInput {
@@ -31,7 +32,7 @@ export async function collectInputs(args: readonly string[], outDir: string | un
     try {
       st = await stat(arg);
     } catch (err) {
-      throw new UsageError(`cannot read input ${arg}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (err as Error).message}`);
+      throw new UsageError(`cannot read input ${arg}: ${describeFsError(err)}`);
     }
     const real = await realpath(arg);
     const twice = seenRoots.get(real);
@@ -91,7 +92,7 @@ async function walk(dir: string, root = true): Promise<string[]> {
   try {
     handle = await opendir(dir);
   } catch (err) {
-    if (root) throw new UsageError(`cannot read input directory ${dir}: ${describe(err)}`);
+    if (root) throw new UsageError(`cannot read input directory ${dir}: ${describeFsError(err)}`);
     return [dir];
   }
   for await (const entry of handle) {
@@ -101,11 +102,6 @@ async function walk(dir: string, root = true): Promise<string[]> {
     else if (entry.isFile() && TEXT_FILE.test(entry.name)) files.push(full);
   }
   return files;
-}
-
-function describe(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (err as Error).message;
 }
 
 async function realpathOrResolve(p: string): Promise<string> {

@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { describeFsError } from './fs-error.js';
 
 /** An input file's bytes, or why they could not be read (too large, unreadable). */
 export async function readInput(file: string, maxBytes: number): Promise<Uint8Array | { error: string }> {
@@ -9,8 +10,8 @@ export async function readInput(file: string, maxBytes: number): Promise<Uint8Ar
     if (st.size > maxBytes) return { error: `file is ${overLimit(st.size, maxBytes)}` };
     return await readFile(file);
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    return { error: e.code === 'EACCES' ? 'permission denied' : e.message };
+    // The message names the input already (`a.txt: permission denied`).
+    return { error: describeFsError(err) };
   }
 }
 
