@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { checkOutDir, collectInputs, insideDir, UsageError } from './corpus/inputs.js';
 import { sweepDeadRuns } from './corpus/temp-dirs.js';
 import { AtomicStream } from './corpus/outputs.js';
+import { prepareOutDir } from './corpus/out-dir.js';
 import { cleanUpOnSignals, removeTemporaries } from './corpus/cleanup.js';
 import { defaultOptions } from './document.js';
 import { formatSummary, progressLine } from './report/summary.js';
@@ -66,7 +67,7 @@ Subcommands:
 Exit codes:
   0  success
   1  some inputs could not be processed (the rest is written; each failure is on stderr and in report.json)
-  2  usage error (bad option, missing input, output directory inside an input)
+  2  usage error (bad option, missing input, output directory inside an input or not writable)
   3  --fail-on degraded and a document is degraded (1 wins when some input also failed)
 `;
 
@@ -147,6 +148,7 @@ async function runJsonlInputs(p: Parsed): Promise<RunResult> {
     if (!st?.isFile()) throw new UsageError(`cannot read JSONL input ${input}`);
     if (p.out && (await insideDir(input, p.out))) throw new UsageError(`JSONL input ${input} is inside the output directory ${p.out}`);
   }
+  if (p.out) prepareOutDir(p.out);
   const sink = p.out
     ? { records: await AtomicStream.open(path.join(p.out, 'clean.jsonl')), report: await AtomicStream.open(path.join(p.out, 'report.json')), outDir: p.out }
     : { records: process.stdout };
@@ -208,7 +210,11 @@ export async function main(argv: string[]): Promise<number> {
   let result: RunResult;
   try {
     if (p.jsonl) result = await runJsonlInputs(p);
-    else result = await runFiles(await collectInputs(p.inputs, p.out), p.out!, p.options);
+    else {
+      const files = await collectInputs(p.inputs, p.out);
+      prepareOutDir(p.out!);
+      result = await runFiles(files, p.out!, p.options);
+    }
   } catch (err) {
     process.stderr.write(`unspin: ${(err as Error).message}\n`);
     return err instanceof UsageError ? EXIT.usage : EXIT.failures;

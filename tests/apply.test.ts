@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -178,6 +178,21 @@ describe('unspin apply (hand-made report)', () => {
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/^unspin apply: --out .* (is a file, not a directory|which is a file)\n$/);
     }
+  });
+
+  it('refuses an --out no directory can be made at with one line and exit 2, writing nothing', () => {
+    const { dir, report, key } = handMade();
+    const dec = decisionsFile(dir, key, []);
+    // /proc fails mkdir of a new entry with ENOENT: Node's recursive mkdir retried it forever.
+    // A link to nothing failed with exit 1.
+    symlinkSync(path.join(dir, 'nowhere'), path.join(dir, 'dangling'));
+    const outs = ['dangling/out', ...(existsSync('/proc/self') ? ['/proc/unspin-out'] : [])];
+    for (const out of outs) {
+      const r = spawnSync(process.execPath, [CLI, 'apply', dec, '--report', report, '--out', out], { encoding: 'utf8', cwd: dir, timeout: 20_000, killSignal: 'SIGKILL' });
+      expect(r.status, out).toBe(2);
+      expect(r.stderr).toMatch(/^unspin apply: cannot make --out [^\n]*\n$/);
+    }
+    expect(existsSync(path.join(dir, 'nowhere'))).toBe(false);
   });
 
   it('reads a decisions file saved with a BOM', () => {

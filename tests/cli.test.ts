@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -142,6 +142,25 @@ describe('unspin CLI', () => {
       const r = run([path.join(dir, 'a.txt'), '--out', out]);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/^unspin: --out .* (is a file|which is a file)/);
+    }
+  });
+
+  it('refuses an --out no directory can be made at, or written in, at once: one line, exit 2', () => {
+    const dir = corpus({ 'a.txt': ARTICLE, 'in.jsonl': JSON.stringify({ id: 'a', text: ARTICLE }) + '\n' });
+    // /proc fails mkdir of a new entry with ENOENT though /proc exists: Node's recursive
+    // mkdir took that for a missing parent and retried forever. A link to nothing failed
+    // only once pass 1 was done, with exit 1.
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'unspin-out-'));
+    symlinkSync(path.join(elsewhere, 'nowhere'), path.join(elsewhere, 'dangling'));
+    const outs = [path.join(elsewhere, 'dangling', 'out')];
+    if (existsSync('/proc/self')) outs.push('/proc/unspin-out', '/proc/unspin-out/sub', '/proc');
+    for (const out of outs) {
+      for (const args of [[dir, '--out', out], ['--jsonl', path.join(dir, 'in.jsonl'), '--out', out]]) {
+        // A hang is killed (SIGKILL: a blocked event loop handles no SIGTERM) and fails the test.
+        const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' });
+        expect(r.status, args.join(' ')).toBe(2);
+        expect(r.stderr).toMatch(/^unspin: cannot (make|write in) --out [^\n]*\n$/);
+      }
     }
   });
 

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { checkOutDir, insideDir, UsageError } from '../corpus/inputs.js';
 import { OutputManifest } from '../corpus/manifest.js';
 import { AtomicStream, removeStale, writeAtomic } from '../corpus/outputs.js';
+import { prepareOutDir } from '../corpus/out-dir.js';
 import { HtmlReportWriter } from '../report/html.js';
 import { addToSummary, emptySummary, reportDocument, reportFooter, reportHeader, type ReportDocument } from '../report/json.js';
 import { renderDiff } from '../report/diff.js';
@@ -135,6 +136,8 @@ async function run(args: Args): Promise<number> {
   const summary = emptySummary(report.summary?.spinDetection !== false);
   let accepted = 0;
   let rejected = 0;
+  // Only now, pass 1 having found nothing wrong: a refused run leaves no directory behind.
+  prepareOutDir(args.out);
   const manifest = new OutputManifest(args.out);
   const out = await AtomicStream.open(path.join(args.out, 'report.json'));
   let html: HtmlReportWriter | undefined;

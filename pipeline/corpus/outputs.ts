@@ -1,8 +1,9 @@
 import { closeSync, createWriteStream, openSync, writeFile as writeFileCb, type WriteStream } from 'node:fs';
 import { promisify } from 'node:util';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { removeIfInterrupted } from './cleanup.js';
+import { makeDir } from './make-dir.js';
 
 const writeFd = promisify(writeFileCb) as (fd: number, data: string | Uint8Array) => Promise<void>;
 
@@ -22,7 +23,7 @@ export async function writeAtomic(file: string, data: string | Uint8Array): Prom
       fd = openSync(tmp, 'w');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      await mkdir(path.dirname(file), { recursive: true });
+      makeDir(path.dirname(file));
       fd = openSync(tmp, 'w');
     }
     try {
@@ -63,7 +64,7 @@ export class AtomicStream {
   }
 
   static async open(file: string): Promise<AtomicStream> {
-    await mkdir(path.dirname(file), { recursive: true });
+    makeDir(path.dirname(file));
     return new AtomicStream(file);
   }
 

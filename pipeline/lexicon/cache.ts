@@ -8,9 +8,10 @@
  * `UNSPIN_LEXICON_CACHE=<dir>` overrides the cache directory; `UNSPIN_LEXICON_CACHE=off`
  * disables writing/reading the cache (always builds in memory).
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
+import { makeDir } from '../corpus/make-dir.js';
 import { buildLexiconData, SCHEMA, type LexiconData } from './build.js';
 
 export interface WordnetSource {
@@ -70,7 +71,8 @@ export function loadLexiconData(): { data: LexiconData; info: LoadInfo } {
 function writeCache(file: string, data: LexiconData): void {
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    // Not mkdirSync's recursive option: it never returns below /proc (make-dir.ts).
+    makeDir(dirname(file));
     writeFileSync(tmp, JSON.stringify(data));
     renameSync(tmp, file); // atomic: concurrent builders never expose a partial file
   } catch {

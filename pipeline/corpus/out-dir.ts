@@ -1,0 +1,33 @@
+import { closeSync, openSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import { describeFsError } from './fs-error.js';
+import { UsageError } from './inputs.js';
+import { makeDir } from './make-dir.js';
+
+/**
+ * Makes --out and creates (and removes) a file in it, before any work: a directory that
+ * cannot be made (below /proc, below a link to nothing) or written in (/proc itself, a
+ * read-only file system) is a usage error said at once, not a failure once pass 1 has
+ * read the whole corpus. Called after the command line's other checks, so a refused
+ * command leaves no directory behind.
+ */
+export function prepareOutDir(out: string): void {
+  try {
+    makeDir(out);
+  } catch (err) {
+    throw new UsageError(`cannot make --out ${out}: ${describeFsError(err)}${failedAt(err, out)}`);
+  }
+  const probe = path.join(out, `.unspin-probe.${process.pid}.tmp`);
+  try {
+    closeSync(openSync(probe, 'w'));
+    unlinkSync(probe);
+  } catch (err) {
+    throw new UsageError(`cannot write in --out ${out}: ${describeFsError(err)}`);
+  }
+}
+
+/** The parent that could not be made, when it is not --out itself. */
+function failedAt(err: unknown, out: string): string {
+  const at = (err as NodeJS.ErrnoException).path;
+  return at && path.resolve(at) !== path.resolve(out) ? ` (at ${at})` : '';
+}
