@@ -109,6 +109,35 @@ describe('normalize: passes compose', () => {
   });
 });
 
+describe('normalize: line breaks it makes', () => {
+  // A vertical tab or form feed becomes a line break (invisible.ts), as a lone CR does
+  // (newlines.ts). What touches the new line's neighbours is the whitespace pass, as on
+  // any line: a space before the break is trailing space and goes (its own edit, with
+  // its reason); a space after it is the next line's indentation and stays, since
+  // indentation can mean something (code, verse, lists) and cannot be restored from
+  // the output (whitespace.ts). So "\v world" keeps its space, as "\r world" and
+  // "\n world" do.
+  it('removes the space before a break made from \\v, \\f or \\r and keeps the one after it, as for \\n', () => {
+    const text = 'Hello\v world.\fThis is a test.\n';
+    const edits = normalize(text);
+    checkContract(text, edits);
+    expect(applyEdits(text, edits)).toBe('Hello\n world.\nThis is a test.\n');
+    expect(edits.map((e) => [e.start, e.before, e.after, e.reason])).toEqual([
+      [5, '\v', '\n', 'control-char'],
+      [13, '\f', '\n', 'control-char'],
+    ]);
+    expect(edits[0].evidence).toBe('U+000B (vertical tab / form feed) separates lines');
+    for (const brk of ['\v', '\f', '\r', '\n']) {
+      expect(normalizeText(`Hello${brk} world.\n`), JSON.stringify(brk)).toBe('Hello\n world.\n');
+      const before = `Hello ${brk}world.\n`;
+      const spaced = normalize(before);
+      checkContract(before, spaced);
+      expect(applyEdits(before, spaced), JSON.stringify(brk)).toBe('Hello\nworld.\n');
+      expect(spaced[0]).toMatchObject({ start: 5, before: ' ', after: '', reason: 'trailing-space' });
+    }
+  });
+});
+
 describe('normalize: idempotency property', () => {
   function mulberry32(seed: number) {
     return () => {

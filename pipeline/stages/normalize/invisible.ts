@@ -6,7 +6,8 @@ import { codePointName, fix } from './pass.js';
  * Removes characters that have no business in plain text and are invisible, so a
  * reader cannot see why two "equal" strings differ:
  *  - C0 controls other than \t, \n (and \r, handled by newlines.ts); vertical tab
- *    and form feed become \n because they separate lines or pages;
+ *    and form feed become \n because they separate lines or pages (spaces around
+ *    them are then whitespace.ts's, as on any line: trailing ones go, indentation stays);
  *  - C1 controls: those Windows-1252 defines become that character (`it\u0092s`
  *    is cp1252 `it’s` read as Latin-1, ftfy's `fix_c1_controls`); the rest go;
  *  - soft hyphen, word joiner, BOM (anywhere: a BOM mid-text is a concatenation
