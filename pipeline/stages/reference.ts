@@ -249,6 +249,11 @@ export class ReferenceIndex {
     };
   }
 
+  /** Is this document one of the references? */
+  indexes(docId: string): boolean {
+    return this.unitRanges.has(docId);
+  }
+
   /** The units of an indexed document, as `units(text)` cut them. */
   unitsOf(docId: string): RefUnit[] {
     const range = this.unitRanges.get(docId);

@@ -33,9 +33,6 @@ export function restoreEntities(ctx: Restoring, learned: Learned[]): Edit[] {
   const sentenceStarts = new Set<number>();
   for (const m of ctx.text.matchAll(/(?:^|[.!?]["”’]?\s+|\n\s*)(?=\S)/g)) sentenceStarts.add(m.index! + m[0].length);
   const matches: Match[] = [];
-  // A name recurs in a document ("President Trump" ten times): its best reference
-  // phrase, which depends on the words of the span only, is found once.
-  const found = new Map<string, Match | undefined>();
   for (let i = 0; i < tokens.length; i++) {
     let best: Match | undefined;
     for (let n = Math.min(MAX_SPUN_PHRASE, tokens.length - i); n >= 2; n--) {
@@ -49,8 +46,7 @@ export function restoreEntities(ctx: Restoring, learned: Learned[]): Edit[] {
       // Bank") only looks like its synonym.
       if (wordnetName(key) >= 1) continue;
       const words = span.map((t) => t.text).join('\u0001');
-      if (!found.has(words)) found.set(words, bestPhrase(ctx, span, 0));
-      const hit = found.get(words);
+      const hit = phraseFor(ctx, span, words);
       const m = hit && { ...hit, from: i, to: i + n };
       if (m && (!best || m.entry.count > best.entry.count)) best = m;
     }
@@ -83,6 +79,30 @@ export function restoreEntities(ctx: Restoring, learned: Learned[]): Edit[] {
     }
   }
   return edits;
+}
+
+/**
+ * Best reference phrases by the written words of a span, for the reference index they
+ * were found in. A name recurs within a document ("President Trump" ten times) and
+ * across the documents of a story: its best phrase depends on the words and the index
+ * only, not on the document, unless the document is itself a reference (its own
+ * phrases are then left out), so it is looked up once per thread and index (and
+ * kept as long as the index is). On the bench corpus a third of the lookups were
+ * repeats, at some 3 ms each.
+ */
+const phraseMemos = new WeakMap<Restoring['index'], Map<string, Match | undefined>>();
+/** Spans remembered per index; emptied when full. */
+const PHRASE_MEMO_MAX = 50_000;
+
+function phraseFor(ctx: Restoring, span: Token[], words: string): Match | undefined {
+  if (ctx.index.indexes(ctx.docId)) return bestPhrase(ctx, span, 0);
+  let found = phraseMemos.get(ctx.index);
+  if (!found) phraseMemos.set(ctx.index, (found = new Map()));
+  if (found.has(words)) return found.get(words);
+  if (found.size >= PHRASE_MEMO_MAX) found.clear();
+  const m = bestPhrase(ctx, span, 0);
+  found.set(words, m);
+  return m;
 }
 
 function bestPhrase(ctx: Restoring, span: Token[], from: number): Match | undefined {
