@@ -1,28 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { hashOfPair, pairCount, pairCountFrom, pairPrefix, PairTable } from '../pipeline/stages/detect/freq.js';
+import { byteCount, countByte, hashOfPair, pairCount, pairCountFrom, pairPrefix, PairTable } from '../pipeline/stages/detect/freq.js';
 
 describe('PairTable', () => {
-  it('returns what was set, and 0 for hashes never set, like a Map', () => {
+  it('returns the decoded count of what was set, and 0 for hashes never set, like a Map', () => {
     // A small table with many keys forces long probe runs and wrap-around.
     const table = new PairTable(500);
     const truth = new Map<number, number>();
     let h = 12345;
-    for (let i = 0; i < 500; i++) {
+    for (let i = 0; truth.size < 500; i++) {
       h = (Math.imul(h, 1103515245) + 12345) >>> 0;
-      const key = i % 7 === 0 ? (i << 12) >>> 0 : h; // some keys share low and high bits
-      truth.set(key, 2 + (i % 200));
-      table.set(key, 2 + (i % 200));
+      const key = i % 7 === 0 ? ((i + 1) << 12) >>> 0 : h; // some keys share low and high bits
+      if ([...truth.keys()].some((k) => k >>> 8 === key >>> 8)) continue; // one key per 24-bit tag
+      const byte = 2 + (i % 250);
+      truth.set(key, byteCount(byte));
+      table.set(key, byte);
     }
     for (const [k, v] of truth) expect(table.get(k)).toBe(v);
-    for (let k = 1; k < 2000; k += 13) if (!truth.has(k)) expect(table.get(k)).toBe(0);
-    expect(table.get(0)).toBe(truth.get(0) ?? 0);
+    const tags = new Set([...truth.keys()].map((k) => k >>> 8));
+    for (let k = 1; k < 1 << 20; k += 4099) if (!tags.has(k >>> 8)) expect(table.get(k)).toBe(0);
   });
 
-  it('a second set of the same hash replaces its count', () => {
+  it('decodes counts from the file\'s bytes: exact below 64, logarithmic above', () => {
     const table = new PairTable(4);
-    table.set(99, 5);
-    table.set(99, 7);
-    expect(table.get(99)).toBe(7);
+    table.set(0x12345678, 5);
+    table.set(0x9abcdef0, countByte(1000));
+    expect(table.get(0x12345678)).toBe(5);
+    expect(table.get(0x9abcdef0)).toBe(byteCount(countByte(1000)));
+    expect(Math.abs(table.get(0x9abcdef0) - 1000) / 1000).toBeLessThan(0.03);
   });
 });
 
