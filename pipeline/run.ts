@@ -273,10 +273,18 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
     runner = createRunner(options.workers ?? 1);
     if (sink.report) await sink.report.write(reportHeader());
     // The corpus stages tell records apart by id: in two passes, ids must be unique.
-    const windows = recordWindows(input, RECORDS_PER_THREAD * runner.threads, sourceName, !options.perRecord, options.maxBytes, (m) => {
-      failures++;
-      options.onError?.(m);
-    });
+    const windows = recordWindows(
+      input,
+      RECORDS_PER_THREAD * runner.threads,
+      sourceName,
+      !options.perRecord,
+      options.maxBytes,
+      (m) => {
+        failures++;
+        options.onError?.(m);
+      },
+      options.perRecord,
+    );
     for await (const window of windows) {
       const docs = window.filter((p) => !p.skipped && p.failed === undefined);
       const results = new Map<PendingRecord, Analyzed>();
@@ -333,17 +341,46 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
   return { summary, failures, bytes: totalBytes };
 }
 
+/** What a line read resolves to when no line was waiting: the input is slower than the pipeline. */
+const STALLED = Symbol('stalled');
+
+/** The next line if one is ready by the next turn of the event loop, else STALLED. */
+function lineOrStall<T>(next: Promise<T>): Promise<T | typeof STALLED> {
+  return Promise.race([next, new Promise<typeof STALLED>((resolve) => setImmediate(() => resolve(STALLED)))]);
+}
+
 /**
  * Parsed records in windows of `size`. Lines that are not valid UTF-8 or not a JSON
  * object are reported through `fail` and left out; a record without a string "text",
  * with a text over `maxBytes`, or (with `uniqueIds`) with an id used before is kept,
  * marked skipped, so it is passed through in its place.
+ * With `streaming` (--per-record), a window is also handed on as soon as the input has
+ * no further line ready: a producer that sends one record and waits for its answer gets
+ * it, instead of waiting for a window to fill or for the input to end.
  */
-async function* recordWindows(input: Readable, size: number, sourceName: string, uniqueIds: boolean, maxBytes: number, fail: (message: string) => void): AsyncGenerator<PendingRecord[]> {
+async function* recordWindows(
+  input: Readable,
+  size: number,
+  sourceName: string,
+  uniqueIds: boolean,
+  maxBytes: number,
+  fail: (message: string) => void,
+  streaming = false,
+): AsyncGenerator<PendingRecord[]> {
   let window: PendingRecord[] = [];
   let lineNo = 0;
   const seen = new Set<string>();
-  for await (const decoded of utf8Lines(input)) {
+  const lines = utf8Lines(input)[Symbol.asyncIterator]();
+  for (;;) {
+    const next = lines.next();
+    let read = streaming && window.length > 0 ? await lineOrStall(next) : await next;
+    if (read === STALLED) {
+      yield window;
+      window = [];
+      read = await next;
+    }
+    if (read.done) break;
+    const decoded = read.value;
     lineNo++;
     const failed = (error: string) => {
       fail(`${sourceName}:${lineNo}: ${error}; record left out`);

@@ -319,6 +319,37 @@ describe('unspin CLI, JSONL bytes', () => {
   });
 });
 
+describe('unspin CLI, --per-record streams', () => {
+  it('answers each record while its producer waits, before the input ends', async () => {
+    const child = spawn(process.execPath, [CLI, '--jsonl', '-', '--per-record', '--quiet', '--workers', '1']);
+    const lines: string[] = [];
+    let buffered = '';
+    let notify = () => {};
+    child.stdout!.on('data', (d: Buffer) => {
+      buffered += d.toString();
+      const parts = buffered.split('\n');
+      buffered = parts.pop()!;
+      lines.push(...parts);
+      notify();
+    });
+    const answered = (n: number) =>
+      new Promise<void>((resolve) => {
+        notify = () => lines.length >= n && resolve();
+        notify();
+      });
+    // One record at a time, the next only once the previous came back: stdin stays open.
+    for (let i = 1; i <= 3; i++) {
+      child.stdin!.write(JSON.stringify({ id: `r${i}`, text: `Record ${i} has actually been written.` }) + '\n');
+      await answered(i);
+      expect(JSON.parse(lines[i - 1]).id).toBe(`r${i}`);
+    }
+    child.stdin!.end();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(lines).toHaveLength(3);
+  }, 30_000);
+});
+
 describe('inputs that cannot be read', () => {
   it('report a directory among the inputs (one the walk could not open) as a failed input', async () => {
     const { readInput } = await import('../pipeline/corpus/read-input.js');
