@@ -341,5 +341,23 @@ describe('unspin report', () => {
     const summary = run(['report', 'jo/report.json'], dir);
     expect(summary.stdout).toContain('\\x1b]0;PWNED\\x07x');
     expect(summary.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+    // A line break in a name would split its row of the table.
+    writeFileSync(records, JSON.stringify({ id: 'two\nlines', text: 'The council met.\x1b[31m It approved the plan.' }) + '\n');
+    expect(run(['--jsonl', records, '--out', 'jo', '--quiet'], dir).status).toBe(0);
+    expect(run(['report', 'jo/report.json'], dir).stdout).toContain('two⏎lines');
+  });
+
+  it('stops quietly, exit 0, when its reader goes away early (| head)', () => {
+    const { dir, report } = handMade();
+    // Far more than a pipe holds: the listing cannot be written before head exits.
+    const long = TEXT + 'An unchanged line of the document.\n'.repeat(20_000);
+    writeFileSync(path.join(dir, 'in/a.txt'), long);
+    const doc = JSON.parse(read(report));
+    doc.documents[0].sha256 = sha(long);
+    writeFileSync(report, JSON.stringify(doc));
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${CLI}" report "${report}" --doc a.txt --full | head -1`], { cwd: dir, encoding: 'utf8' });
+    expect(r.stdout).toContain('a.txt');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
   });
 });

@@ -40,6 +40,7 @@ const PLAIN: Paint = {
 };
 
 export async function main(argv: string[]): Promise<number> {
+  quietWhenReaderLeaves();
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -74,6 +75,19 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * A reader that stops early (`| head`, quitting `less`) closes the pipe: the rest of
+ * the listing is not wanted, which is not an error of the report, so the writes left
+ * are dropped and the exit stays 0 (instead of an unhandled EPIPE and its stack trace).
+ */
+function quietWhenReaderLeaves(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') return;
+    process.stderr.write(`unspin report: cannot write to stdout: ${err.message}\n`);
+    process.exitCode = 1;
+  });
+}
+
 /** Documents most in need of review: highest spin score, then most changes. */
 export function worstFirst(docs: readonly ReportDocument[]): ReportDocument[] {
   return [...docs].sort((a, b) => b.score - a.score || b.edits.length + b.suggestions.length - (a.edits.length + a.suggestions.length));
@@ -83,7 +97,7 @@ function worstDocuments(docs: readonly ReportDocument[], paint: Paint): string {
   const rows = worstFirst(docs).filter((d) => d.edits.length || d.suggestions.length || d.verdict !== 'clean').slice(0, 10);
   if (rows.length === 0) return '';
   const lines = rows.map(
-    (d) => `  ${d.verdict.padEnd(8)} ${d.score.toFixed(2)} ${String(d.edits.length).padStart(6)} ${String(d.suggestions.length).padStart(6)}  ${safe(d.path)}`,
+    (d) => `  ${d.verdict.padEnd(8)} ${d.score.toFixed(2)} ${String(d.edits.length).padStart(6)} ${String(d.suggestions.length).padStart(6)}  ${visible(d.path)}`,
   );
   return `\n${paint.bold('worst documents')}\n  verdict  score  edits  sugg.  path\n${lines.join('\n')}\n`;
 }
@@ -109,7 +123,7 @@ function note(n: number, e: ReportEdit, paint: Paint): string {
  */
 export async function formatDocument(doc: ReportDocument, paint: Paint, full: boolean): Promise<string> {
   const changes = [...doc.edits, ...doc.suggestions].sort((a, b) => a.start - b.start || a.end - b.end);
-  const head = `${paint.bold(safe(doc.path))}  ${doc.verdict}  score ${doc.score.toFixed(2)}  ${doc.kinds.join(', ') || 'no findings'}  (${doc.edits.length} edits, ${doc.suggestions.length} suggestions)\n`;
+  const head = `${paint.bold(visible(doc.path))}  ${doc.verdict}  score ${doc.score.toFixed(2)}  ${doc.kinds.join(', ') || 'no findings'}  (${doc.edits.length} edits, ${doc.suggestions.length} suggestions)\n`;
   if (doc.error) return head + `error: ${safe(doc.error)}\n`;
   let text: string;
   try {
