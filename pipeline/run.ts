@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { fromPlain, unreadableDocument, type DocumentState, type Options } from './document.js';
@@ -114,6 +115,10 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
     const manifest = new OutputManifest(outDir);
     // Into a new directory no earlier output can be left: nothing to look for and remove.
     const fresh = !existsSync(path.join(outDir, 'clean')) && !existsSync(path.join(outDir, 'diff'));
+    // Pass 2 replaces the outputs one by one: an earlier run's report, left until this
+    // one's is in place, would describe files that are no longer its if the run stops
+    // half-way. It goes first, so a directory with a report holds one finished run.
+    await Promise.all(['report.json', 'report.html'].map((f) => rm(path.join(outDir, f), { force: true })));
     report = await AtomicStream.open(path.join(outDir, 'report.json'));
     await report.write(reportHeader());
     let i = 0;

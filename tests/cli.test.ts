@@ -394,6 +394,29 @@ describe('interrupted runs', () => {
     expect(existsSync(out) ? readdirSync(out).filter((f) => f.endsWith('.tmp')) : []).toEqual([]);
   }, 30_000);
 
+  it('leaves no report of an earlier run beside outputs of an interrupted one', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 600; i++) files[`in/d${i}.txt`] = ARTICLE.replace('Tuesday', `day ${i}`);
+    const dir = corpus(files);
+    const tmp = mkdtempSync(path.join(tmpdir(), 'unspin-tmp-'));
+    const out = dir + '-out';
+    expect(run([path.join(dir, 'in'), '--out', out, '--quiet']).status).toBe(0);
+    // The second run changes every output; stop it while it replaces them (its report gone).
+    for (const f of Object.keys(files)) writeFileSync(path.join(dir, f), files[f].replace('day', 'night'));
+    const r = await spawnCli([path.join(dir, 'in'), '--out', out, '--quiet'], tmp, (child) => {
+      const poll = setInterval(() => {
+        if (!existsSync(path.join(out, 'report.json'))) {
+          clearInterval(poll);
+          child.kill('SIGINT');
+        }
+      }, 5);
+      child.on('close', () => clearInterval(poll));
+    });
+    expect(r.code).toBe(130);
+    expect(existsSync(path.join(out, 'report.json'))).toBe(false);
+    expect(existsSync(path.join(out, 'report.html'))).toBe(false);
+  }, 60_000);
+
   it('stops with one line and exit 1 when the reader of stdout goes away', async () => {
     const dir = corpus({ 'in.jsonl': records(3000) });
     const tmp = mkdtempSync(path.join(tmpdir(), 'unspin-tmp-'));
