@@ -376,56 +376,62 @@ async function* recordWindows(
   let lineNo = 0;
   const seen = new Set<string>();
   const lines = utf8Lines(input)[Symbol.asyncIterator]();
-  for (;;) {
-    const next = lines.next();
-    let read = streaming && window.length > 0 ? await lineOrStall(next) : await next;
-    if (read === STALLED) {
-      yield window;
-      window = [];
-      read = await next;
+  try {
+    for (;;) {
+      const next = lines.next();
+      let read = streaming && window.length > 0 ? await lineOrStall(next) : await next;
+      if (read === STALLED) {
+        yield window;
+        window = [];
+        read = await next;
+      }
+      if (read.done) break;
+      const decoded = read.value;
+      lineNo++;
+      const failed = (error: string) => {
+        fail(`${sourceName}:${lineNo}: ${error}; record left out`);
+        window.push({ record: {}, id: `${sourceName}:${lineNo}`, lineNo, failed: `line ${lineNo}: ${error}; left out of the output` });
+      };
+      if (!decoded.ok) {
+        failed(decoded.error);
+        continue;
+      }
+      const line = decoded.text;
+      if (line.trim() === '') continue;
+      let record: Record<string, unknown>;
+      try {
+        record = JSON.parse(line);
+        if (record === null || typeof record !== 'object' || Array.isArray(record)) throw new Error('not a JSON object');
+      } catch (err) {
+        failed(`not a JSON object (${(err as Error).message})`);
+        continue;
+      }
+      const members = topLevelMembers(line);
+      const id = recordId(record, line, members) ?? `${sourceName}:${lineNo}`;
+      const pending: PendingRecord = { record, id, lineNo, source: recordSource(line, members) };
+      const textBytes = typeof record.text === 'string' ? Buffer.byteLength(record.text) : 0;
+      if (typeof record.text !== 'string') {
+        fail(`${sourceName}:${lineNo}: record ${id} has no string "text" field; passed through unchanged`);
+        pending.skipped = 'no text field';
+      } else if (textBytes > maxBytes) {
+        const error = `text is ${overLimit(textBytes, maxBytes)}`;
+        fail(`${sourceName}:${lineNo}: record ${id}: ${error}; passed through unchanged`);
+        pending.skipped = error;
+      } else if (uniqueIds && seen.has(id)) {
+        fail(`${sourceName}:${lineNo}: record id ${id} was used by an earlier record; passed through unchanged (ids must be unique, or use --per-record)`);
+        pending.skipped = 'duplicate id';
+      }
+      if (uniqueIds) seen.add(id);
+      window.push(pending);
+      if (window.length >= size) {
+        yield window;
+        window = [];
+      }
     }
-    if (read.done) break;
-    const decoded = read.value;
-    lineNo++;
-    const failed = (error: string) => {
-      fail(`${sourceName}:${lineNo}: ${error}; record left out`);
-      window.push({ record: {}, id: `${sourceName}:${lineNo}`, lineNo, failed: `line ${lineNo}: ${error}; left out of the output` });
-    };
-    if (!decoded.ok) {
-      failed(decoded.error);
-      continue;
-    }
-    const line = decoded.text;
-    if (line.trim() === '') continue;
-    let record: Record<string, unknown>;
-    try {
-      record = JSON.parse(line);
-      if (record === null || typeof record !== 'object' || Array.isArray(record)) throw new Error('not a JSON object');
-    } catch (err) {
-      failed(`not a JSON object (${(err as Error).message})`);
-      continue;
-    }
-    const members = topLevelMembers(line);
-    const id = recordId(record, line, members) ?? `${sourceName}:${lineNo}`;
-    const pending: PendingRecord = { record, id, lineNo, source: recordSource(line, members) };
-    const textBytes = typeof record.text === 'string' ? Buffer.byteLength(record.text) : 0;
-    if (typeof record.text !== 'string') {
-      fail(`${sourceName}:${lineNo}: record ${id} has no string "text" field; passed through unchanged`);
-      pending.skipped = 'no text field';
-    } else if (textBytes > maxBytes) {
-      const error = `text is ${overLimit(textBytes, maxBytes)}`;
-      fail(`${sourceName}:${lineNo}: record ${id}: ${error}; passed through unchanged`);
-      pending.skipped = error;
-    } else if (uniqueIds && seen.has(id)) {
-      fail(`${sourceName}:${lineNo}: record id ${id} was used by an earlier record; passed through unchanged (ids must be unique, or use --per-record)`);
-      pending.skipped = 'duplicate id';
-    }
-    if (uniqueIds) seen.add(id);
-    window.push(pending);
-    if (window.length >= size) {
-      yield window;
-      window = [];
-    }
+    if (window.length) yield window;
+  } finally {
+    // Stopped early (an error downstream), with a line read perhaps pending: let go of
+    // the input, as leaving a for-await loop over it would.
+    if (!input.readableEnded) input.destroy();
   }
-  if (window.length) yield window;
 }
