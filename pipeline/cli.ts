@@ -51,6 +51,7 @@ Options:
                            boilerplate only (the fast pass); report.json's summary says so
   --fail-on degraded       exit 3 when any document is degraded (for CI gates)
   --max-bytes <n>          refuse input files (with --jsonl: record texts) larger than n bytes (default 67108864)
+                           (a pipe or a device is read up to n bytes and refused if more comes)
   --workers <n>            threads for the per-document work (default: the number of cores, ${availableParallelism()});
                            the outputs are identical whatever the number
   --quiet                  no progress and no summary on stderr

@@ -4,11 +4,30 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { feed, makeFifo } from './fifo.js';
 
 // Spawns the real, built CLI (`make test` builds dist/ first).
 const CLI = path.resolve('dist/pipeline/cli.js');
 const run = (args: string[], input?: string) =>
   spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input, env: { ...process.env, FORCE_COLOR: '0' } });
+
+/**
+ * Runs the CLI without blocking this process (which may have to feed a FIFO meanwhile).
+ * A run still going after 30 s is killed: a test of a hang fails rather than leave it behind.
+ */
+function runAsync(args: string[]): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { ...process.env, FORCE_COLOR: '0' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      timeout: 30_000,
+      killSignal: 'SIGKILL',
+    });
+    let stderr = '';
+    child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
+    child.on('close', (status) => resolve({ status, stderr }));
+  });
+}
 
 const ARTICLE =
   'The council met on Tuesday to discuss the new budget for the city library. Members said the plan would add ' +
@@ -325,6 +344,24 @@ describe('inputs that cannot be read', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'unspin-dir-'));
     const r = await readInput(dir, 1 << 20);
     expect(r).toEqual({ error: expect.stringContaining('directory cannot be read') });
+  });
+});
+
+describe('inputs that are not regular files', () => {
+  it('stops reading a FIFO or a device once over --max-bytes and refuses it, as an oversized file; the others are written', async () => {
+    const dir = corpus({ 'a.txt': ARTICLE });
+    const fifo = makeFifo('f.txt');
+    const out = dir + '-out';
+    const writer = feed(fifo, Buffer.from(ARTICLE.repeat(20_000))); // 4 MB
+    const r = await runAsync([path.join(dir, 'a.txt'), fifo, '/dev/zero', '--out', out, '--max-bytes', '10000', '--quiet']);
+    writer.release();
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('unspin: f.txt: file is over the 10000-byte limit (raise it with --max-bytes)');
+    expect(r.stderr).toContain('unspin: zero: file is over the 10000-byte limit (raise it with --max-bytes)');
+    expect(readFileSync(path.join(out, 'clean/a.txt'), 'utf8')).toBe(ARTICLE);
+    expect(existsSync(path.join(out, 'clean/f.txt'))).toBe(false);
+    const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
+    expect(report.summary.errors).toBe(2);
   });
 });
 
