@@ -25,7 +25,8 @@ Usage:
   unspin report <dir>/report.json [--doc <path>]
 
 Inputs are files or directories (recursed for *.txt, *.md and *.markdown; symbolic links and hidden
-entries inside a directory are not followed). Inputs are never modified.
+entries inside a directory are not followed); a file may be a pipe (a FIFO, <(...), /dev/stdin),
+named as given (clean/63, clean/stdin). Inputs are never modified.
 Writes, atomically (temp file, then rename):
   <dir>/clean/<relative path>        the cleaned text
   <dir>/diff/<relative path>.diff    a unified diff, original vs cleaned, for every changed document

@@ -365,6 +365,41 @@ describe('inputs that are not regular files', () => {
   });
 });
 
+describe('inputs that are pipes', () => {
+  // realpath cannot resolve a pipe's name (/dev/fd/63, /dev/stdin -> pipe:[…]): the run
+  // failed with a raw "ENOENT: …, realpath" and wrote nothing, not even the other inputs.
+  it('reads a process substitution <(...) beside a file, named as given', () => {
+    const dir = corpus({ 'a.txt': ARTICLE, 'b.txt': 'CNN\n—\n' + ARTICLE });
+    const out = dir + '-out';
+    const r = spawnSync('bash', ['-c', 'exec "$0" "$1" "$2" <(cat "$3") --out "$4" --quiet', process.execPath, CLI, path.join(dir, 'a.txt'), path.join(dir, 'b.txt'), out], {
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const names = readdirSync(path.join(out, 'clean'));
+    expect(names).toHaveLength(2);
+    const piped = names.find((n) => n !== 'a.txt')!;
+    expect(piped).toMatch(/^\d+$/); // /dev/fd/<n>
+    expect(readFileSync(path.join(out, 'clean', piped), 'utf8')).toBe(ARTICLE);
+    expect(readFileSync(path.join(out, 'clean/a.txt'), 'utf8')).toBe(ARTICLE);
+  });
+
+  it('reads /dev/stdin fed by a pipe, and refuses it given twice under two names', () => {
+    const dir = corpus({ 'b.txt': 'CNN\n—\n' + ARTICLE });
+    const out = dir + '-out';
+    // `cat | node`: a pipe (spawnSync's own stdin is a socket, which no one can open by name).
+    const piped = (...args: string[]) =>
+      spawnSync('bash', ['-c', 'cat "$0" | "$1" "$2" "${@:3}"', path.join(dir, 'b.txt'), process.execPath, CLI, ...args], { encoding: 'utf8' });
+    const r = piped('/dev/stdin', '--out', out, '--quiet');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(readFileSync(path.join(out, 'clean/stdin'), 'utf8')).toBe(ARTICLE);
+    const twice = piped('/dev/stdin', '/dev/fd/0', '--out', out + '2');
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toBe('unspin: input /dev/fd/0 is the same as /dev/stdin; give each input once\n');
+  });
+});
+
 describe('interrupted runs', () => {
   const records = (n: number) =>
     Array.from({ length: n }, (_, i) => JSON.stringify({ id: `r${i}`, text: ARTICLE.replace('Tuesday', `day ${i}`) })).join('\n') + '\n';

@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,5 +37,16 @@ describe('readInput and --max-bytes', () => {
   it('reads a file stat calls empty that is not (/proc) to its end', async () => {
     const r = await readInput('/proc/self/status', 1 << 20);
     expect(Buffer.from(r as Uint8Array).toString()).toMatch(/^Name:/);
+  });
+
+  it('names a socket, which open() refuses with "no such device or address"', async () => {
+    const sock = path.join(mkdtempSync(path.join(tmpdir(), 'unspin-sock-')), 's');
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(sock, resolve));
+    try {
+      expect(await readInput(sock, 1000)).toEqual({ error: 'socket cannot be opened as a file (send its contents through a pipe instead)' });
+    } finally {
+      server.close();
+    }
   });
 });

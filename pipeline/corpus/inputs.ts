@@ -1,5 +1,5 @@
 import { opendir, realpath, stat } from 'node:fs/promises';
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { describeFsError } from './fs-error.js';
 
@@ -34,10 +34,10 @@ export async function collectInputs(args: readonly string[], outDir: string | un
     } catch (err) {
       throw new UsageError(`cannot read input ${arg}: ${describeFsError(err)}`);
     }
-    const real = await realpath(arg);
-    const twice = seenRoots.get(real);
+    const { real, key } = await identify(arg, st);
+    const twice = seenRoots.get(key);
     if (twice !== undefined) throw new UsageError(`input ${arg} is the same as ${twice}; give each input once`);
-    seenRoots.set(real, arg);
+    seenRoots.set(key, arg);
     if (st.isDirectory()) {
       if (outReal && (outReal === real || outReal.startsWith(real + path.sep))) {
         throw new UsageError(`output directory ${outDir} is inside input directory ${arg}; outputs would be read back as inputs`);
@@ -58,7 +58,8 @@ export async function collectInputs(args: readonly string[], outDir: string | un
     }
   }
   // A file given itself and inside a directory also given would be processed twice,
-  // under two names. (Paths here are real: roots are resolved, and the walk does not follow links.)
+  // under two names. (Paths here are real: roots are resolved, and the walk does not follow links;
+  // a pipe, which has no real path, cannot be inside a directory.)
   const byFile = new Map<string, string>();
   for (const f of out) {
     const other = byFile.get(f.file);
@@ -72,6 +73,25 @@ export async function collectInputs(args: readonly string[], outDir: string | un
     }
   }
   return out;
+}
+
+/**
+ * Where an input is, for the checks above, and what tells it from the others. Its real
+ * path, mostly; but realpath cannot resolve a pipe's name, which stat and open take:
+ * `<(...)` is /dev/fd/63, and /dev/stdin fed by a pipe a link to `pipe:[…]`. Such an
+ * input is read as a named FIFO is, under its path as given, and is the same input as
+ * another of the same device and inode (/dev/stdin and /dev/fd/0), which would otherwise
+ * share the pipe's bytes. A directory must resolve: it is walked and compared with --out.
+ */
+async function identify(arg: string, st: Stats): Promise<{ real: string; key: string }> {
+  try {
+    const real = await realpath(arg);
+    return { real, key: real };
+  } catch (err) {
+    if (st.isDirectory()) throw new UsageError(`cannot resolve input directory ${arg}: ${describeFsError(err)}`);
+    // A NUL cannot be in a path: the key never equals a real path's.
+    return { real: path.resolve(arg), key: `\0${st.dev}:${st.ino}` };
+  }
 }
 
 /** Is `file` (resolved through symlinks) inside directory `dir` (which may not exist yet)? */

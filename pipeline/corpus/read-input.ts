@@ -13,6 +13,9 @@ export async function readInput(file: string, maxBytes: number): Promise<Uint8Ar
     const st = await stat(file);
     // A directory among the inputs is one the input walk could not open (inputs.ts).
     if (st.isDirectory()) return { error: 'directory cannot be read (permission denied?); the files in it were not processed' };
+    // open() refuses a socket (ENXIO, "no such device or address"): /dev/stdin is one when
+    // the parent process made stdin a socket pair, as Node's child_process does.
+    if (st.isSocket()) return { error: 'socket cannot be opened as a file (send its contents through a pipe instead)' };
     // A regular file's size is known: one over the limit is refused without reading it.
     if (st.isFile() && st.size > maxBytes) return { error: `file is ${overLimit(st.size, maxBytes)}` };
     handle = await open(file, 'r');
