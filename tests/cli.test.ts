@@ -365,6 +365,45 @@ describe('inputs that are not regular files', () => {
   });
 });
 
+describe('file names that are not valid UTF-8', () => {
+  // Node decodes names as UTF-8 with U+FFFD for the rest: caf\xe9.txt was reported
+  // "caf�.txt: no such file or directory", a file unspin had itself found.
+  it('fail as inputs, each named and saying why; the other inputs are written', () => {
+    const dir = corpus({ 'a.txt': ARTICLE });
+    const latin1 = (s: string) => Buffer.from(s, 'latin1');
+    writeFileSync(Buffer.concat([Buffer.from(dir + '/'), latin1('caf\xe9.txt')]), ARTICLE);
+    writeFileSync(Buffer.concat([Buffer.from(dir + '/'), latin1('caf\xe8.txt')]), ARTICLE); // the same name to a lossy decoder
+    mkdirSync(Buffer.concat([Buffer.from(dir + '/'), latin1('r\xe9sum\xe9s')]));
+    writeFileSync(Buffer.concat([Buffer.from(dir + '/'), latin1('r\xe9sum\xe9s/b.txt')]), ARTICLE);
+    writeFileSync(Buffer.concat([Buffer.from(dir + '/'), latin1('notes\xe9.json')]), '{}'); // not a text file: skipped as before
+    const out = dir + '-out';
+    const r = run([dir, '--out', out, '--quiet']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      'unspin: caf\\xE8.txt: file name is not valid UTF-8; rename it to read it\n' +
+        'unspin: caf\\xE9.txt: file name is not valid UTF-8; rename it to read it\n' +
+        'unspin: r\\xE9sum\\xE9s: directory name is not valid UTF-8; rename it to read the files in it\n',
+    );
+    expect(readdirSync(path.join(out, 'clean'))).toEqual(['a.txt']);
+    const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
+    expect(report.documents.map((d: { id: string; verdict: string }) => [d.id, d.verdict])).toEqual([
+      ['a.txt', 'clean'],
+      ['caf\\xE8.txt', 'skipped'],
+      ['caf\\xE9.txt', 'skipped'],
+      ['r\\xE9sum\\xE9s', 'skipped'],
+    ]);
+    expect(report.summary.errors).toBe(3);
+  });
+
+  it('given on the command line, cannot be found, and the message says why', () => {
+    const dir = corpus({});
+    writeFileSync(Buffer.concat([Buffer.from(dir + '/'), Buffer.from('caf\xe9.txt', 'latin1')]), ARTICLE);
+    const r = spawnSync('bash', ['-c', 'exec "$0" "$1" "$2/caf"$\'\\xe9\'".txt" --out "$2-out"', process.execPath, CLI, dir], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('no such file or directory (a name that is not valid UTF-8 cannot be passed to unspin: rename it)');
+  });
+});
+
 describe('inputs that are pipes', () => {
   // realpath cannot resolve a pipe's name (/dev/fd/63, /dev/stdin -> pipe:[…]): the run
   // failed with a raw "ENOENT: …, realpath" and wrote nothing, not even the other inputs.
