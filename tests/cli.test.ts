@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { feed, makeFifo } from './fifo.js';
@@ -439,17 +439,35 @@ describe('inputs that are pipes', () => {
   });
 });
 
+/** Is a thread of process `pid` waiting in open() of a FIFO for a writer (Linux)? */
+function blockedInFifoOpen(pid: number): boolean {
+  try {
+    return readdirSync(`/proc/${pid}/task`).some((t) => readFileSync(`/proc/${pid}/task/${t}/wchan`, 'utf8') === 'wait_for_partner');
+  } catch {
+    return false;
+  }
+}
+
 describe('interrupted runs', () => {
   const records = (n: number) =>
     Array.from({ length: n }, (_, i) => JSON.stringify({ id: `r${i}`, text: ARTICLE.replace('Tuesday', `day ${i}`) })).join('\n') + '\n';
 
-  /** Runs the CLI asynchronously with its own TMPDIR; resolves with its exit code and stderr. */
-  function spawnCli(args: string[], tmp: string, onStart: (child: ChildProcess) => void): Promise<{ code: number | null; stderr: string }> {
+  /**
+   * Runs the CLI asynchronously with its own TMPDIR; resolves with its exit status as a
+   * shell reports it (128 + n for a process signal n ended), the signal, and stderr.
+   * A run still going after `timeout` ms is killed (SIGKILL, status 137): a hang fails the test.
+   */
+  function spawnCli(
+    args: string[],
+    tmp: string,
+    onStart: (child: ChildProcess) => void,
+    timeout = 25_000,
+  ): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
     return new Promise((resolve) => {
-      const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, TMPDIR: tmp, FORCE_COLOR: '0' } });
+      const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, TMPDIR: tmp, FORCE_COLOR: '0' }, timeout, killSignal: 'SIGKILL' });
       let stderr = '';
       child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
-      child.on('close', (code) => resolve({ code, stderr }));
+      child.on('close', (code, signal) => resolve({ code: code ?? 128 + constants.signals[signal!], signal, stderr }));
       onStart(child);
     });
   }
@@ -469,9 +487,37 @@ describe('interrupted runs', () => {
       child.on('close', () => clearInterval(poll));
     });
     expect(r.code).toBe(130);
+    expect(r.signal).toBe('SIGINT'); // the shell's 130: cleanup done, the process dies of the signal
     expect(r.stderr).toContain('stopped by SIGINT');
     expect(readdirSync(tmp)).toEqual([]);
     expect(existsSync(out) ? readdirSync(out).filter((f) => f.endsWith('.tmp')) : []).toEqual([]);
+  }, 30_000);
+
+  // A FIFO no one writes to blocks a thread of libuv's pool in open() for good; exiting
+  // with process.exit waited for that thread, so the run said "stopped by SIGTERM" and hung.
+  it('on SIGTERM exits at once, even with a thread blocked opening a FIFO that has no writer', async () => {
+    const fifo = makeFifo('f.txt');
+    const tmp = mkdtempSync(path.join(tmpdir(), 'unspin-tmp-'));
+    let signalled = 0;
+    const r = await spawnCli([fifo, '--out', fifo + '-out', '--quiet'], tmp, (child) => {
+      const start = Date.now();
+      const poll = setInterval(() => {
+        // Signal once a thread waits in the FIFO's open (its kernel wait channel says so);
+        // where /proc has no wait channels, after 3 s, by when it has long been waiting.
+        if (blockedInFifoOpen(child.pid!) || Date.now() - start > 3_000) {
+          clearInterval(poll);
+          signalled = Date.now();
+          child.kill('SIGTERM');
+        }
+      }, 50);
+      child.on('close', () => clearInterval(poll));
+    }, 15_000);
+    const took = Date.now() - signalled;
+    expect(r.stderr).toContain('stopped by SIGTERM');
+    expect(r.signal).toBe('SIGTERM');
+    expect(r.code).toBe(143);
+    expect(took).toBeLessThan(5_000);
+    expect(readdirSync(tmp)).toEqual([]);
   }, 30_000);
 
   it('stops with one line and exit 1 when the reader of stdout goes away', async () => {
