@@ -25,7 +25,8 @@ Usage:
   unspin report <dir>/report.json [--doc <path>]
 
 Inputs are files or directories (recursed for *.txt, *.md and *.markdown; symbolic links and hidden
-entries inside a directory are not followed). Inputs are never modified.
+entries inside a directory are not followed); a file may be a pipe (a FIFO, <(...), /dev/stdin),
+named as given (clean/63, clean/stdin). Inputs are never modified.
 Writes, atomically (temp file, then rename):
   <dir>/clean/<relative path>        the cleaned text
   <dir>/diff/<relative path>.diff    a unified diff, original vs cleaned, for every changed document
@@ -51,6 +52,7 @@ Options:
                            boilerplate only (the fast pass); report.json's summary says so
   --fail-on degraded       exit 3 when any document is degraded (for CI gates)
   --max-bytes <n>          refuse input files (with --jsonl: record texts) larger than n bytes (default 67108864)
+                           (a pipe or a device is read up to n bytes and refused if more comes)
   --workers <n>            threads for the per-document work (default: the number of cores, ${availableParallelism()});
                            the outputs are identical whatever the number
   --quiet                  no progress and no summary on stderr

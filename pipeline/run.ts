@@ -95,7 +95,7 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
     const counts = new ReferenceCounts();
     await runner.each(
       'analyze',
-      files.map((f) => ({ id: f.rel, path: f.rel, file: f.file, markdown: isMarkdownPath(f.rel), maxBytes: options.maxBytes, options: passOptions(options) })),
+      files.map((f) => ({ id: f.rel, path: f.rel, file: f.file, error: f.error, markdown: isMarkdownPath(f.rel), maxBytes: options.maxBytes, options: passOptions(options) })),
       (i, a) => {
         options.onProgress?.(++done, files.length * 2, files[i].rel);
         totalBytes += a.bytes;

@@ -1,14 +1,33 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { feed, makeFifo } from './fifo.js';
 
 // Spawns the real, built CLI (`make test` builds dist/ first).
 const CLI = path.resolve('dist/pipeline/cli.js');
 const run = (args: string[], input?: string) =>
   spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input, env: { ...process.env, FORCE_COLOR: '0' } });
+
+/**
+ * Runs the CLI without blocking this process (which may have to feed a FIFO meanwhile).
+ * A run still going after 30 s is killed: a test of a hang fails rather than leave it behind.
+ */
+function runAsync(args: string[]): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { ...process.env, FORCE_COLOR: '0' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      timeout: 30_000,
+      killSignal: 'SIGKILL',
+    });
+    let stderr = '';
+    child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
+    child.on('close', (status) => resolve({ status, stderr }));
+  });
+}
 
 const ARTICLE =
   'The council met on Tuesday to discuss the new budget for the city library. Members said the plan would add ' +
@@ -359,17 +378,127 @@ describe('inputs that cannot be read', () => {
   });
 });
 
+describe('inputs that are not regular files', () => {
+  it('stops reading a FIFO or a device once over --max-bytes and refuses it, as an oversized file; the others are written', async () => {
+    const dir = corpus({ 'a.txt': ARTICLE });
+    const fifo = makeFifo('f.txt');
+    const out = dir + '-out';
+    const writer = feed(fifo, Buffer.from(ARTICLE.repeat(20_000))); // 4 MB
+    const r = await runAsync([path.join(dir, 'a.txt'), fifo, '/dev/zero', '--out', out, '--max-bytes', '10000', '--quiet']);
+    writer.release();
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('unspin: f.txt: file is over the 10000-byte limit (raise it with --max-bytes)');
+    expect(r.stderr).toContain('unspin: zero: file is over the 10000-byte limit (raise it with --max-bytes)');
+    expect(readFileSync(path.join(out, 'clean/a.txt'), 'utf8')).toBe(ARTICLE);
+    expect(existsSync(path.join(out, 'clean/f.txt'))).toBe(false);
+    const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
+    expect(report.summary.errors).toBe(2);
+  });
+});
+
+describe('file names that are not valid UTF-8', () => {
+  // Node decodes names as UTF-8 with U+FFFD for the rest: caf\xe9.txt was reported
+  // "caf�.txt: no such file or directory", a file unspin had itself found.
+  it('fail as inputs, each named and saying why; the other inputs are written', () => {
+    const dir = corpus({ 'a.txt': ARTICLE });
+    const latin1 = (s: string) => Buffer.from(s, 'latin1');
+    writeFileSync(Buffer.concat([Buffer.from(dir + '/'), latin1('caf\xe9.txt')]), ARTICLE);
+    writeFileSync(Buffer.concat([Buffer.from(dir + '/'), latin1('caf\xe8.txt')]), ARTICLE); // the same name to a lossy decoder
+    mkdirSync(Buffer.concat([Buffer.from(dir + '/'), latin1('r\xe9sum\xe9s')]));
+    writeFileSync(Buffer.concat([Buffer.from(dir + '/'), latin1('r\xe9sum\xe9s/b.txt')]), ARTICLE);
+    writeFileSync(Buffer.concat([Buffer.from(dir + '/'), latin1('notes\xe9.json')]), '{}'); // not a text file: skipped as before
+    const out = dir + '-out';
+    const r = run([dir, '--out', out, '--quiet']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      'unspin: caf\\xE8.txt: file name is not valid UTF-8; rename it to read it\n' +
+        'unspin: caf\\xE9.txt: file name is not valid UTF-8; rename it to read it\n' +
+        'unspin: r\\xE9sum\\xE9s: directory name is not valid UTF-8; rename it to read the files in it\n',
+    );
+    expect(readdirSync(path.join(out, 'clean'))).toEqual(['a.txt']);
+    const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
+    expect(report.documents.map((d: { id: string; verdict: string }) => [d.id, d.verdict])).toEqual([
+      ['a.txt', 'clean'],
+      ['caf\\xE8.txt', 'skipped'],
+      ['caf\\xE9.txt', 'skipped'],
+      ['r\\xE9sum\\xE9s', 'skipped'],
+    ]);
+    expect(report.summary.errors).toBe(3);
+  });
+
+  it('given on the command line, cannot be found, and the message says why', () => {
+    const dir = corpus({});
+    writeFileSync(Buffer.concat([Buffer.from(dir + '/'), Buffer.from('caf\xe9.txt', 'latin1')]), ARTICLE);
+    const r = spawnSync('bash', ['-c', 'exec "$0" "$1" "$2/caf"$\'\\xe9\'".txt" --out "$2-out"', process.execPath, CLI, dir], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('no such file or directory (a name that is not valid UTF-8 cannot be passed to unspin: rename it)');
+  });
+});
+
+describe('inputs that are pipes', () => {
+  // realpath cannot resolve a pipe's name (/dev/fd/63, /dev/stdin -> pipe:[…]): the run
+  // failed with a raw "ENOENT: …, realpath" and wrote nothing, not even the other inputs.
+  it('reads a process substitution <(...) beside a file, named as given', () => {
+    const dir = corpus({ 'a.txt': ARTICLE, 'b.txt': 'CNN\n—\n' + ARTICLE });
+    const out = dir + '-out';
+    const r = spawnSync('bash', ['-c', 'exec "$0" "$1" "$2" <(cat "$3") --out "$4" --quiet', process.execPath, CLI, path.join(dir, 'a.txt'), path.join(dir, 'b.txt'), out], {
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const names = readdirSync(path.join(out, 'clean'));
+    expect(names).toHaveLength(2);
+    const piped = names.find((n) => n !== 'a.txt')!;
+    expect(piped).toMatch(/^\d+$/); // /dev/fd/<n>
+    expect(readFileSync(path.join(out, 'clean', piped), 'utf8')).toBe(ARTICLE);
+    expect(readFileSync(path.join(out, 'clean/a.txt'), 'utf8')).toBe(ARTICLE);
+  });
+
+  it('reads /dev/stdin fed by a pipe, and refuses it given twice under two names', () => {
+    const dir = corpus({ 'b.txt': 'CNN\n—\n' + ARTICLE });
+    const out = dir + '-out';
+    // `cat | node`: a pipe (spawnSync's own stdin is a socket, which no one can open by name).
+    const piped = (...args: string[]) =>
+      spawnSync('bash', ['-c', 'cat "$0" | "$1" "$2" "${@:3}"', path.join(dir, 'b.txt'), process.execPath, CLI, ...args], { encoding: 'utf8' });
+    const r = piped('/dev/stdin', '--out', out, '--quiet');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(readFileSync(path.join(out, 'clean/stdin'), 'utf8')).toBe(ARTICLE);
+    const twice = piped('/dev/stdin', '/dev/fd/0', '--out', out + '2');
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toBe('unspin: input /dev/fd/0 is the same as /dev/stdin; give each input once\n');
+  });
+});
+
+/** Is a thread of process `pid` waiting in open() of a FIFO for a writer (Linux)? */
+function blockedInFifoOpen(pid: number): boolean {
+  try {
+    return readdirSync(`/proc/${pid}/task`).some((t) => readFileSync(`/proc/${pid}/task/${t}/wchan`, 'utf8') === 'wait_for_partner');
+  } catch {
+    return false;
+  }
+}
+
 describe('interrupted runs', () => {
   const records = (n: number) =>
     Array.from({ length: n }, (_, i) => JSON.stringify({ id: `r${i}`, text: ARTICLE.replace('Tuesday', `day ${i}`) })).join('\n') + '\n';
 
-  /** Runs the CLI asynchronously with its own TMPDIR; resolves with its exit code and stderr. */
-  function spawnCli(args: string[], tmp: string, onStart: (child: ChildProcess) => void): Promise<{ code: number | null; stderr: string }> {
+  /**
+   * Runs the CLI asynchronously with its own TMPDIR; resolves with its exit status as a
+   * shell reports it (128 + n for a process signal n ended), the signal, and stderr.
+   * A run still going after `timeout` ms is killed (SIGKILL, status 137): a hang fails the test.
+   */
+  function spawnCli(
+    args: string[],
+    tmp: string,
+    onStart: (child: ChildProcess) => void,
+    timeout = 25_000,
+  ): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
     return new Promise((resolve) => {
-      const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, TMPDIR: tmp, FORCE_COLOR: '0' } });
+      const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, TMPDIR: tmp, FORCE_COLOR: '0' }, timeout, killSignal: 'SIGKILL' });
       let stderr = '';
       child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
-      child.on('close', (code) => resolve({ code, stderr }));
+      child.on('close', (code, signal) => resolve({ code: code ?? 128 + constants.signals[signal!], signal, stderr }));
       onStart(child);
     });
   }
@@ -389,6 +518,7 @@ describe('interrupted runs', () => {
       child.on('close', () => clearInterval(poll));
     });
     expect(r.code).toBe(130);
+    expect(r.signal).toBe('SIGINT'); // the shell's 130: cleanup done, the process dies of the signal
     expect(r.stderr).toContain('stopped by SIGINT');
     expect(readdirSync(tmp)).toEqual([]);
     expect(existsSync(out) ? readdirSync(out).filter((f) => f.endsWith('.tmp')) : []).toEqual([]);
@@ -416,6 +546,33 @@ describe('interrupted runs', () => {
     expect(existsSync(path.join(out, 'report.json'))).toBe(false);
     expect(existsSync(path.join(out, 'report.html'))).toBe(false);
   }, 60_000);
+
+  // A FIFO no one writes to blocks a thread of libuv's pool in open() for good; exiting
+  // with process.exit waited for that thread, so the run said "stopped by SIGTERM" and hung.
+  it('on SIGTERM exits at once, even with a thread blocked opening a FIFO that has no writer', async () => {
+    const fifo = makeFifo('f.txt');
+    const tmp = mkdtempSync(path.join(tmpdir(), 'unspin-tmp-'));
+    let signalled = 0;
+    const r = await spawnCli([fifo, '--out', fifo + '-out', '--quiet'], tmp, (child) => {
+      const start = Date.now();
+      const poll = setInterval(() => {
+        // Signal once a thread waits in the FIFO's open (its kernel wait channel says so);
+        // where /proc has no wait channels, after 3 s, by when it has long been waiting.
+        if (blockedInFifoOpen(child.pid!) || Date.now() - start > 3_000) {
+          clearInterval(poll);
+          signalled = Date.now();
+          child.kill('SIGTERM');
+        }
+      }, 50);
+      child.on('close', () => clearInterval(poll));
+    }, 15_000);
+    const took = Date.now() - signalled;
+    expect(r.stderr).toContain('stopped by SIGTERM');
+    expect(r.signal).toBe('SIGTERM');
+    expect(r.code).toBe(143);
+    expect(took).toBeLessThan(5_000);
+    expect(readdirSync(tmp)).toEqual([]);
+  }, 30_000);
 
   it('stops with one line and exit 1 when the reader of stdout goes away', async () => {
     const dir = corpus({ 'in.jsonl': records(3000) });

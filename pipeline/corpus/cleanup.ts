@@ -31,15 +31,25 @@ export function removeTemporaries(): void {
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
- * On SIGINT, SIGTERM or SIGHUP: remove the temporaries and exit with 128 + the
- * signal's number, as a shell reports a process the signal killed. Outputs already
- * in place stay (each was renamed into place whole); none is left half-written.
+ * On SIGINT, SIGTERM or SIGHUP: remove the temporaries, then die of the signal itself,
+ * so the shell reports 128 + its number (130, 143, 129) and a parent sees the signal.
+ * Outputs already in place stay (each was renamed into place whole); none is left half-written.
+ *
+ * Not process.exit: on its way out Node waits for the threads of libuv's pool, and one
+ * can be blocked for good in a system call — open() of a FIFO no one writes to — so the
+ * process printed that it stopped and then never exited. With the handler removed, the
+ * signal raised again gets its default action, which ends the process whatever its threads do.
  */
 export function cleanUpOnSignals(onSignal?: (signal: string) => void): void {
   for (const signal of SIGNALS) {
     process.once(signal, () => {
       onSignal?.(signal);
       removeTemporaries();
+      // Node restores the default action once a signal has no listener left.
+      process.removeAllListeners(signal);
+      process.kill(process.pid, signal);
+      // Reached only if another thread takes the signal a moment later: either way the
+      // process ends with the status a shell reports for the signal.
       process.exit(128 + constants.signals[signal]);
     });
   }

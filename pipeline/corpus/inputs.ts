@@ -1,7 +1,8 @@
-import { opendir, realpath, stat } from 'node:fs/promises';
-import { statSync } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { describeFsError } from './fs-error.js';
+import { fileName } from './file-name.js';
 
 /** One input document found on disk. */
 export interface FileInput {
@@ -9,6 +10,8 @@ export interface FileInput {
   file: string;
   /** Path relative to its input root, with forward slashes: the document id. */
   rel: string;
+  /** Why the input cannot be read, when that is known without reading it (a name that is not UTF-8). */
+  error?: string;
 }
 
 export class UsageError extends Error {}
@@ -32,18 +35,20 @@ export async function collectInputs(args: readonly string[], outDir: string | un
     try {
       st = await stat(arg);
     } catch (err) {
-      throw new UsageError(`cannot read input ${arg}: ${describeFsError(err)}`);
+      // Node decodes the command line as UTF-8 as well: a name that is not arrives with U+FFFD, and is not found.
+      const hint = arg.includes('\uFFFD') && (err as NodeJS.ErrnoException).code === 'ENOENT' ? ' (a name that is not valid UTF-8 cannot be passed to unspin: rename it)' : '';
+      throw new UsageError(`cannot read input ${arg}: ${describeFsError(err)}${hint}`);
     }
-    const real = await realpath(arg);
-    const twice = seenRoots.get(real);
+    const { real, key } = await identify(arg, st);
+    const twice = seenRoots.get(key);
     if (twice !== undefined) throw new UsageError(`input ${arg} is the same as ${twice}; give each input once`);
-    seenRoots.set(real, arg);
+    seenRoots.set(key, arg);
     if (st.isDirectory()) {
       if (outReal && (outReal === real || outReal.startsWith(real + path.sep))) {
         throw new UsageError(`output directory ${outDir} is inside input directory ${arg}; outputs would be read back as inputs`);
       }
       const prefix = multipleRoots ? path.basename(real) + '/' : '';
-      for (const file of await walk(real)) out.push({ file, rel: prefix + toPosix(path.relative(real, file)) });
+      for (const { file, error } of await walk(real)) out.push({ file, rel: prefix + toPosix(path.relative(real, file)), ...(error && { error }) });
     } else {
       out.push({ file: real, rel: path.basename(real) });
     }
@@ -58,7 +63,8 @@ export async function collectInputs(args: readonly string[], outDir: string | un
     }
   }
   // A file given itself and inside a directory also given would be processed twice,
-  // under two names. (Paths here are real: roots are resolved, and the walk does not follow links.)
+  // under two names. (Paths here are real: roots are resolved, and the walk does not follow links;
+  // a pipe, which has no real path, cannot be inside a directory.)
   const byFile = new Map<string, string>();
   for (const f of out) {
     const other = byFile.get(f.file);
@@ -74,6 +80,25 @@ export async function collectInputs(args: readonly string[], outDir: string | un
   return out;
 }
 
+/**
+ * Where an input is, for the checks above, and what tells it from the others. Its real
+ * path, mostly; but realpath cannot resolve a pipe's name, which stat and open take:
+ * `<(...)` is /dev/fd/63, and /dev/stdin fed by a pipe a link to `pipe:[…]`. Such an
+ * input is read as a named FIFO is, under its path as given, and is the same input as
+ * another of the same device and inode (/dev/stdin and /dev/fd/0), which would otherwise
+ * share the pipe's bytes. A directory must resolve: it is walked and compared with --out.
+ */
+async function identify(arg: string, st: Stats): Promise<{ real: string; key: string }> {
+  try {
+    const real = await realpath(arg);
+    return { real, key: real };
+  } catch (err) {
+    if (st.isDirectory()) throw new UsageError(`cannot resolve input directory ${arg}: ${describeFsError(err)}`);
+    // A NUL cannot be in a path: the key never equals a real path's.
+    return { real: path.resolve(arg), key: `\0${st.dev}:${st.ino}` };
+  }
+}
+
 /** Is `file` (resolved through symlinks) inside directory `dir` (which may not exist yet)? */
 export async function insideDir(file: string, dir: string): Promise<boolean> {
   const f = await realpathOrResolve(file);
@@ -85,24 +110,34 @@ export async function insideDir(file: string, dir: string): Promise<boolean> {
  * The text files under `dir`. A subdirectory that cannot be read is listed itself, as
  * an input that fails (read-input.ts says why), so the run processes everything else
  * and reports it, as it does an unreadable file; an unreadable input root is a usage error.
+ * Names are read as bytes: a file or subdirectory whose name is not valid UTF-8 cannot
+ * be opened through a string (file-name.ts), so it is listed, under its name with those
+ * bytes written \xHH, as an input that fails and says why.
  */
-async function walk(dir: string, root = true): Promise<string[]> {
-  const files: string[] = [];
-  let handle;
+async function walk(dir: string, root = true): Promise<{ file: string; error?: string }[]> {
+  const files: { file: string; error?: string }[] = [];
+  let entries;
   try {
-    handle = await opendir(dir);
+    entries = await readdir(dir, { withFileTypes: true, encoding: 'buffer' });
   } catch (err) {
     if (root) throw new UsageError(`cannot read input directory ${dir}: ${describeFsError(err)}`);
-    return [dir];
+    return [{ file: dir }];
   }
-  for await (const entry of handle) {
-    if (entry.name.startsWith('.')) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await walk(full, false)));
-    else if (entry.isFile() && TEXT_FILE.test(entry.name)) files.push(full);
+  for (const entry of entries) {
+    if (entry.name[0] === DOT) continue;
+    const { name, utf8 } = fileName(entry.name);
+    const full = path.join(dir, name);
+    if (entry.isDirectory()) {
+      if (utf8) files.push(...(await walk(full, false)));
+      else files.push({ file: full, error: 'directory name is not valid UTF-8; rename it to read the files in it' });
+    } else if (entry.isFile() && TEXT_FILE.test(name)) {
+      files.push(utf8 ? { file: full } : { file: full, error: 'file name is not valid UTF-8; rename it to read it' });
+    }
   }
   return files;
 }
+
+const DOT = 0x2e;
 
 async function realpathOrResolve(p: string): Promise<string> {
   try {

@@ -28,6 +28,8 @@ export interface AnalyzeInput {
   id: string;
   path: string;
   file?: string;
+  /** Why the file cannot be read, known before reading it (inputs.ts). */
+  error?: string;
   text?: string;
   /** A Markdown file (by its name): see analyzeDocument. Never set for JSON Lines records. */
   markdown?: boolean;
@@ -74,7 +76,7 @@ export async function analyze(input: AnalyzeInput, withIndex = true): Promise<An
   let source: Uint8Array | string;
   if (input.text !== undefined) source = input.text;
   else {
-    const bytes = await readInput(input.file!, input.maxBytes);
+    const bytes = input.error !== undefined ? { error: input.error } : await readInput(input.file!, input.maxBytes);
     if (!(bytes instanceof Uint8Array)) return { state: toPlain(unreadableDocument(input.id, input.path, bytes.error)), bytes: 0 };
     source = bytes;
   }
