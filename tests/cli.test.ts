@@ -375,3 +375,47 @@ describe('interrupted runs', () => {
     expect(readdirSync(tmp)).toEqual([]);
   }, 30_000);
 });
+
+describe('outputs below --out never go through a symbolic link', () => {
+  const BOILERPLATE = 'CNN\n—\n' + ARTICLE;
+
+  it('refuses a linked clean/ or diff/ at the start (exit 2, one line): the inputs behind it are neither overwritten nor deleted', () => {
+    // The QA case: out/clean -> ../in made the first run overwrite in/a.txt and the
+    // second (another corpus, same --out) delete it as a stale output.
+    const dir = corpus({ 'in/a.txt': BOILERPLATE, 'other/b.txt': ARTICLE, 'records.jsonl': JSON.stringify({ id: 'r', text: ARTICLE }) + '\n' });
+    mkdirSync(path.join(dir, 'out'));
+    for (const sub of ['clean', 'diff']) {
+      symlinkSync('../in', path.join(dir, 'out', sub));
+      for (const args of [['in'], ['other'], ['--jsonl', 'records.jsonl']]) {
+        const r = spawnSync(process.execPath, [CLI, ...args, '--out', 'out', '--quiet'], { encoding: 'utf8', cwd: dir });
+        expect(r.status, `${sub}: ${args.join(' ')}`).toBe(2);
+        expect(r.stderr).toBe(`unspin: --out out: ${sub} is a symbolic link, and unspin never writes or removes files through a link below --out; remove it or choose another --out\n`);
+      }
+      rmSync(path.join(dir, 'out', sub));
+    }
+    expect(readdirSync(path.join(dir, 'in'))).toEqual(['a.txt']);
+    expect(readFileSync(path.join(dir, 'in/a.txt'), 'utf8')).toBe(BOILERPLATE);
+    expect(readdirSync(path.join(dir, 'out'))).toEqual([]);
+  });
+
+  it('fails the output that would go through a link found below clean/ or diff/ (exit 1) and writes everything else', () => {
+    const dir = corpus({ 'in/sub/a.txt': BOILERPLATE, 'in/b.txt': BOILERPLATE, 'victim/a.txt': 'not an output', 'out/clean/.keep': '' });
+    symlinkSync('../../victim', path.join(dir, 'out/clean/sub'));
+    const r = spawnSync(process.execPath, [CLI, 'in', '--out', 'out', '--quiet'], { encoding: 'utf8', cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('unspin: sub/a.txt: cannot write clean/sub/a.txt: clean/sub is a symbolic link, and unspin never writes or removes files through a link below --out\n');
+    expect(readdirSync(path.join(dir, 'victim'))).toEqual(['a.txt']);
+    expect(readFileSync(path.join(dir, 'victim/a.txt'), 'utf8')).toBe('not an output');
+    expect(readFileSync(path.join(dir, 'out/clean/b.txt'), 'utf8')).toBe(ARTICLE);
+    expect(existsSync(path.join(dir, 'out/diff/sub/a.txt.diff'))).toBe(true);
+    expect(existsSync(path.join(dir, 'out/report.html'))).toBe(true);
+    const report = JSON.parse(readFileSync(path.join(dir, 'out/report.json'), 'utf8'));
+    expect(report.documents.map((d: { path: string; error?: string }) => [d.path, d.error])).toEqual([
+      ['b.txt', undefined],
+      ['sub/a.txt', 'output error: cannot write clean/sub/a.txt: clean/sub is a symbolic link, and unspin never writes or removes files through a link below --out'],
+    ]);
+    expect(report.summary.errors).toBe(1);
+    // Only what was written is listed: a later run never removes the victim's file through the link.
+    expect(readFileSync(path.join(dir, 'out/.unspin-outputs'), 'utf8')).toBe('"clean/b.txt"\n"diff/b.txt.diff"\n"diff/sub/a.txt.diff"\n"report.html"\n');
+  });
+});
