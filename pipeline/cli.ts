@@ -65,8 +65,9 @@ Subcommands:
 
 Exit codes:
   0  success
-  1  some inputs could not be processed, or an output of one could not be written (a link on its
-     way): the rest is written; each failure is on stderr and in report.json
+  1  some inputs could not be processed, or an output of one could not be written (a name too long for
+     the file system, a link on its way): the rest is written; each failure is on stderr and in
+     report.json
   2  usage error (bad option, missing input, output directory inside an input or not writable, a
      symbolic link at <dir>/clean or <dir>/diff)
   3  --fail-on degraded and a document is degraded (1 wins when some input also failed)

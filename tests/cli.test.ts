@@ -419,3 +419,43 @@ describe('outputs below --out never go through a symbolic link', () => {
     expect(readFileSync(path.join(dir, 'out/.unspin-outputs'), 'utf8')).toBe('"clean/b.txt"\n"diff/b.txt.diff"\n"diff/sub/a.txt.diff"\n"report.html"\n');
   });
 });
+
+describe('long file names', () => {
+  const spun = () => readFileSync(path.resolve('seeds', readdirSync('seeds').find((f) => f.startsWith('003_'))!), 'utf8');
+
+  it('writes the outputs of any input name the file system takes (a 240-byte name: temp files were named after it)', () => {
+    const long = 'x'.repeat(236) + '.txt';
+    const dir = corpus({ [long]: spun(), 'ok.txt': ARTICLE });
+    const out = dir + '-out';
+    const r = run([dir, '--out', out, '--quiet']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(existsSync(path.join(out, 'diff', `${long}.diff`))).toBe(true);
+    expect(JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')).summary.documents).toBe(2);
+  });
+
+  it('fails only the output whose name is too long (exit 1), and writes everything else, report.json and report.html included', () => {
+    // 254 bytes: the cleaned file's name is fine, the diff's (259 bytes) is not.
+    const long = 'x'.repeat(250) + '.txt';
+    const unchanged = 'y'.repeat(250) + '.txt';
+    const dir = corpus({ [long]: spun(), [unchanged]: ARTICLE, 'ok.txt': ARTICLE });
+    const out = dir + '-out';
+    const why = `cannot write diff/${long}.diff: file name too long for the file system (259 bytes)`;
+    const check = () => {
+      const r = run([dir, '--out', out, '--quiet']);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe(`unspin: ${long}: ${why}\n`);
+      expect(readdirSync(path.join(out, 'clean')).sort()).toEqual(['ok.txt', long, unchanged]);
+      expect(readdirSync(path.join(out, 'diff'))).toEqual([]);
+      expect(existsSync(path.join(out, 'report.html'))).toBe(true);
+      const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
+      const doc = report.documents.find((d: { path: string }) => d.path === long);
+      expect(doc).toMatchObject({ verdict: 'degraded', error: `output error: ${why}` });
+      expect(doc.edits.length).toBeGreaterThan(0);
+      expect(report.summary.errors).toBe(1);
+    };
+    check();
+    // Again into the same directory: the search for stale outputs meets the same names (the unchanged document's diff).
+    check();
+  });
+});

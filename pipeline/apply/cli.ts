@@ -40,9 +40,9 @@ Nothing is written or removed through a symbolic link below <dir>.
 
 Exit codes: 0 success; 1 input problem (unknown edit id, overlapping accepted
 changes, changed or missing input, decisions for another report; nothing is
-written), or an output that could not be written (a link on its way: the others
-are written, and report.json says which); 2 usage error (also a symbolic link at
-<dir>/clean or <dir>/diff).
+written), or an output that could not be written (a name too long for the file
+system, a link on its way: the others are written, and report.json says which);
+2 usage error (also a symbolic link at <dir>/clean or <dir>/diff).
 `;
 
 /** Input problems listed in one message. */
@@ -162,8 +162,8 @@ async function run(args: Args): Promise<number> {
         original = await loadOriginal(doc);
         const d = decide(doc, decisions);
         const clean = cleanedText(doc, original, d.accepted);
-        // As in the main run, an output that fails for this document alone (a link on
-        // the way) fails the document, and the others are written.
+        // As in the main run, an output that fails for this document alone (a name too
+        // long, a link on the way) fails the document, and the others are written.
         const failed: string[] = [];
         const attempt = async (rel: string, job: () => Promise<void>, lists: boolean) => {
           try {

@@ -6,7 +6,7 @@ import type { WriteQueue } from './write-queue.js';
 /**
  * One document's outputs (its cleaned text and diff, each written, or an earlier run's
  * removed), started on the run's write queue. A failure that is the document's alone
- * (output-error.ts: a link on the way) is kept for
+ * (output-error.ts: a name too long for the file system, a link on the way) is kept for
  * its report entry, and the run goes on; any other failure is the queue's, and stops
  * the run. `settled` says, once they are done, which outputs were written (in the order
  * started, so the list of outputs is the same on every run) and which failed.

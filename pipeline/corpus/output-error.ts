@@ -1,8 +1,12 @@
+import path from 'node:path';
+import { describeFsError } from './fs-error.js';
+
 /**
  * An output that could not be written or removed, named by its path relative to --out.
  *
- * `oneDocument` says whether the failure is this output's alone (a link or a file sits
- * on its way): the run then reports that document as failed and writes the others.
+ * `oneDocument` says whether the failure is this output's alone (its name is too long,
+ * a link or a file sits on its way): the run then reports that document as failed and
+ * writes the others.
  */
 export class OutputError extends Error {
   constructor(
@@ -17,9 +21,24 @@ export class OutputError extends Error {
 /** A directory below --out that outputs are not written in or removed from: a symbolic link, a file. */
 export class RefusedPath extends Error {}
 
-/** `err`, met writing (or removing) the output `rel` (relative to --out): an OutputError for a refused path, else as it was. */
-export function outputError(err: unknown, rel: string, verb: 'write' | 'remove' = 'write'): unknown {
-  return err instanceof RefusedPath ? new OutputError(`cannot ${verb} ${rel}: ${err.message}`, undefined, true) : err;
+/** System errors that concern one output's path only. */
+const ONE_PATH = new Set(['ENAMETOOLONG', 'EISDIR', 'ENOTDIR']);
+
+/** `err`, met writing (or removing) the output `rel` (relative to --out): an OutputError when it is this output's alone, else as it was. */
+export function outputError(err: unknown, rel: string, verb: 'write' | 'remove' = 'write'): Error {
+  if (err instanceof OutputError) return err;
+  if (err instanceof RefusedPath) return new OutputError(`cannot ${verb} ${rel}: ${err.message}`, undefined, true);
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === undefined || !ONE_PATH.has(code)) return err as Error;
+  return new OutputError(`cannot ${verb} ${rel}: ${reason(err, rel)}`, code, true);
+}
+
+function reason(err: unknown, rel: string): string {
+  if ((err as NodeJS.ErrnoException).code !== 'ENAMETOOLONG') return describeFsError(err);
+  // Names are limited per component (NAME_MAX, 255 bytes on most file systems) and as
+  // a whole path (PATH_MAX): say which, so the user knows what to shorten.
+  const bytes = Buffer.byteLength(path.basename(rel));
+  return bytes > 255 ? `file name too long for the file system (${bytes} bytes)` : 'path too long for the file system';
 }
 
 /** The message of an output failure that is one document's; any other error is thrown on. */

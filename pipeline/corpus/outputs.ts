@@ -1,22 +1,37 @@
 import { closeSync, createWriteStream, openSync, writeFile as writeFileCb, type WriteStream } from 'node:fs';
 import { promisify } from 'node:util';
 import { rename, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { removeIfInterrupted } from './cleanup.js';
 import type { OutRoot } from './out-root.js';
+import { outputError } from './output-error.js';
 
 const writeFd = promisify(writeFileCb) as (fd: number, data: string | Uint8Array) => Promise<void>;
 
 let counter = 0;
 
 /**
- * Creates a temporary file beside `file`, registered for removal should the run be stopped.
- * Opened synchronously, and registered in the same tick: the file exists before a signal
- * can be handled, so an interrupted run's clean-up always finds (and removes) it.
+ * Creates a temporary file in `dir`, registered for removal should the run be stopped.
+ * Its name is short and its own (`.unspin-<pid>-<n>.tmp`), not the output's name with a
+ * suffix: any name the file system takes for an output must be writable, and a 250-byte
+ * name plus a suffix is over the 255-byte limit of a name. The leading dot keeps it out
+ * of an input walk over the output directory. Opened exclusively: a file (or link) of
+ * that name is never written through; the next number is tried.
  */
-function openTemp(file: string): { fd: number; tmp: string; forget: () => void } {
-  const tmp = `${file}.${process.pid}.${++counter}.tmp`;
-  const fd = openSync(tmp, 'w');
-  return { fd, tmp, forget: removeIfInterrupted(tmp) };
+function openTemp(dir: string): { fd: number; tmp: string; forget: () => void } {
+  for (;;) {
+    const tmp = path.join(dir, `.unspin-${process.pid}-${++counter}.tmp`);
+    let fd: number;
+    try {
+      // Synchronous, and registered in the same tick: the file exists before a signal
+      // can be handled, so an interrupted run's clean-up always finds (and removes) it.
+      fd = openSync(tmp, 'wx');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw err;
+    }
+    return { fd, tmp, forget: removeIfInterrupted(tmp) };
+  }
 }
 
 /** Writes the output `rel` (relative to --out) atomically: a temp file beside it, then a rename over it. */
@@ -24,7 +39,7 @@ export async function writeAtomic(out: OutRoot, rel: string, data: string | Uint
   let temp: ReturnType<typeof openTemp> | undefined;
   try {
     const file = out.prepare(rel);
-    temp = openTemp(file);
+    temp = openTemp(path.dirname(file));
     try {
       await writeFd(temp.fd, data);
     } finally {
@@ -33,7 +48,7 @@ export async function writeAtomic(out: OutRoot, rel: string, data: string | Uint
     await rename(temp.tmp, file);
   } catch (err) {
     if (temp) await rm(temp.tmp, { force: true });
-    throw err;
+    throw outputError(err, rel);
   } finally {
     temp?.forget();
   }
@@ -48,6 +63,7 @@ export class AtomicStream {
   private failure?: Error;
 
   private constructor(
+    private readonly rel: string,
     private readonly file: string,
     private readonly temp: ReturnType<typeof openTemp>,
   ) {
@@ -55,14 +71,18 @@ export class AtomicStream {
     this.stream = createWriteStream(temp.tmp, { fd: temp.fd });
     // A disk error (ENOSPC, EACCES) must fail the run, not crash it or hang a write.
     this.stream.on('error', (err) => {
-      this.failure = err;
+      this.failure = outputError(err, rel);
       this.stream.emit('drain');
     });
   }
 
   static async open(out: OutRoot, rel: string): Promise<AtomicStream> {
-    const file = out.prepare(rel);
-    return new AtomicStream(file, openTemp(file));
+    try {
+      const file = out.prepare(rel);
+      return new AtomicStream(rel, file, openTemp(path.dirname(file)));
+    } catch (err) {
+      throw outputError(err, rel);
+    }
   }
 
   /** Writes a chunk, waiting when the stream's buffer is full (bounded memory). */
@@ -74,9 +94,11 @@ export class AtomicStream {
 
   async commit(): Promise<void> {
     if (this.failure) throw this.failure;
-    await new Promise<void>((resolve, reject) => this.stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) => this.stream.end((err?: Error | null) => (err ? reject(outputError(err, this.rel)) : resolve())));
     if (this.failure) throw this.failure;
-    await rename(this.temp.tmp, this.file);
+    await rename(this.temp.tmp, this.file).catch((err: unknown) => {
+      throw outputError(err, this.rel);
+    });
     this.temp.forget();
   }
 
@@ -89,8 +111,8 @@ export class AtomicStream {
 
 /**
  * Removes the output `rel` an earlier run left. A directory in its place (an input
- * directory of that name) is not one; an output behind a link on its way is not
- * unspin's to remove (OutputError).
+ * directory of that name) is not one, and a name too long for the file system cannot
+ * be there; an output behind a link on its way is not unspin's to remove (OutputError).
  */
 export async function removeStale(out: OutRoot, rel: string): Promise<void> {
   try {
@@ -98,6 +120,7 @@ export async function removeStale(out: OutRoot, rel: string): Promise<void> {
     if (file !== undefined) await rm(file, { force: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code !== 'ERR_FS_EISDIR' && code !== 'EISDIR') throw err;
+    if (code === 'ERR_FS_EISDIR' || code === 'EISDIR' || code === 'ENAMETOOLONG') return;
+    throw outputError(err, rel, 'remove');
   }
 }

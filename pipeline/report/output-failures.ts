@@ -1,6 +1,6 @@
 /**
- * A document whose outputs could not all be written (a link on the way) failed as an
- * unreadable input does: report.json says why
+ * A document whose outputs could not all be written (a name too long for the file
+ * system, a link on the way) failed as an unreadable input does: report.json says why
  * in its `error` (counted in the summary's `errors`), after any error it had already,
  * and keeps its verdict and edits, which are sound. `unspin apply` writes the outputs
  * again, so it replaces what an earlier run said about them.
