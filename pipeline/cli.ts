@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { checkOutDir, collectInputs, insideDir, UsageError } from './corpus/inputs.js';
-import { sweepDeadRuns } from './corpus/temp-dirs.js';
+import { checkTempDir, sweepDeadRuns } from './corpus/temp-dirs.js';
 import { AtomicStream } from './corpus/outputs.js';
 import { prepareOutDir } from './corpus/out-dir.js';
 import { cleanUpOnSignals, removeTemporaries } from './corpus/cleanup.js';
@@ -67,9 +67,9 @@ Exit codes:
   0  success
   1  some inputs could not be processed, or an output of one could not be written (a name too long for
      the file system, a link on its way): the rest is written; each failure is on stderr and in
-     report.json
+     report.json. Also a write error that stops the run (a full disk): the message names the file
   2  usage error (bad option, missing input, output directory inside an input or not writable, a
-     symbolic link at <dir>/clean or <dir>/diff)
+     symbolic link at <dir>/clean or <dir>/diff, a TMPDIR that is missing or not writable)
   3  --fail-on degraded and a document is degraded (1 wins when some input also failed)
 `;
 
@@ -203,6 +203,15 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   const p = parsed;
+  // Every run but a --per-record one keeps its documents in temporary files between passes.
+  if (!p.options.perRecord) {
+    try {
+      checkTempDir();
+    } catch (err) {
+      process.stderr.write(`unspin: ${(err as Error).message}\n`);
+      return EXIT.usage;
+    }
+  }
   const tty = process.stderr.isTTY && !p.quiet;
   // Temporary directories of runs of this machine that were killed outright (the OOM killer) go first.
   sweepDeadRuns();

@@ -195,6 +195,15 @@ describe('unspin apply (hand-made report)', () => {
     expect(existsSync(path.join(dir, 'nowhere'))).toBe(false);
   });
 
+  it('refuses an unusable TMPDIR (the review page waits there) with one line and exit 2, writing nothing', () => {
+    const { dir, report, key } = handMade();
+    const dec = decisionsFile(dir, key, []);
+    const r = spawnSync(process.execPath, [CLI, 'apply', dec, '--report', report, '--out', 'out'], { encoding: 'utf8', cwd: dir, env: { ...process.env, TMPDIR: '/nonexistent' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('unspin apply: TMPDIR /nonexistent is not usable: no such file or directory; set TMPDIR to a directory unspin can write in\n');
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
   it('reads a decisions file saved with a BOM', () => {
     const { dir, report, key } = handMade();
     const dec = decisionsFile(dir, key, [{ id: APPLY.id, accept: false }]);

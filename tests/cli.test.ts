@@ -459,3 +459,28 @@ describe('long file names', () => {
     check();
   });
 });
+
+describe('an unusable TMPDIR', () => {
+  it('is a usage error said before any work: one line, exit 2, nothing written', () => {
+    const dir = corpus({ 'a.txt': ARTICLE, 'in.jsonl': JSON.stringify({ id: 'a', text: ARTICLE }) + '\n', 'afile': 'x' });
+    const cases: Array<[string, string]> = [
+      ['/nonexistent', 'no such file or directory'],
+      [path.join(dir, 'afile'), 'not a directory'],
+    ];
+    for (const [tmp, why] of cases) {
+      const env = { ...process.env, TMPDIR: tmp };
+      for (const args of [[dir, '--out', dir + '-out'], ['--jsonl', path.join(dir, 'in.jsonl'), '--out', dir + '-out'], ['--jsonl', '-']]) {
+        const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env, input: '' });
+        expect(r.status, `${tmp}: ${args.join(' ')}`).toBe(2);
+        expect(r.stderr).toBe(`unspin: TMPDIR ${tmp} is not usable: ${why}; set TMPDIR to a directory unspin can write in\n`);
+        expect(r.stdout).toBe('');
+      }
+    }
+    expect(existsSync(dir + '-out')).toBe(false);
+    // --per-record keeps no temporary files: it runs.
+    const r = spawnSync(process.execPath, [CLI, '--jsonl', '-', '--per-record', '--quiet'], { encoding: 'utf8', env: { ...process.env, TMPDIR: '/nonexistent' }, input: readFileSync(path.join(dir, 'in.jsonl'), 'utf8') });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).id).toBe('a');
+  });
+});

@@ -4,6 +4,7 @@ import { checkOutDir, insideDir, UsageError } from '../corpus/inputs.js';
 import { OutputManifest } from '../corpus/manifest.js';
 import { AtomicStream, removeStale, writeAtomic } from '../corpus/outputs.js';
 import { prepareOutDir } from '../corpus/out-dir.js';
+import { checkTempDir } from '../corpus/temp-dirs.js';
 import { oneDocumentFailure } from '../corpus/output-error.js';
 import { HtmlReportWriter } from '../report/html.js';
 import { addToSummary, emptySummary, reportDocument, reportFooter, reportHeader, type ReportDocument } from '../report/json.js';
@@ -42,7 +43,7 @@ Exit codes: 0 success; 1 input problem (unknown edit id, overlapping accepted
 changes, changed or missing input, decisions for another report; nothing is
 written), or an output that could not be written (a name too long for the file
 system, a link on its way: the others are written, and report.json says which);
-2 usage error (also a symbolic link at <dir>/clean or <dir>/diff).
+2 usage error (also a symbolic link at <dir>/clean or <dir>/diff, an unusable TMPDIR).
 `;
 
 /** Input problems listed in one message. */
@@ -111,6 +112,8 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function run(args: Args): Promise<number> {
+  // The review page waits in a temporary file until the summary is known.
+  checkTempDir();
   const report = await readReport(args.report);
   const docs = report.documents;
   const decisions = parseDecisions(await readJson(args.decisions, 'decisions'), reportKey(docs), args.decisions);

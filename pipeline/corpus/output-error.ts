@@ -2,11 +2,14 @@ import path from 'node:path';
 import { describeFsError } from './fs-error.js';
 
 /**
- * An output that could not be written or removed, named by its path relative to --out.
+ * An output that could not be written or removed, named by its path relative to --out:
+ * "cannot write clean/a.txt: no space left on device". Node's own message names the
+ * temporary file, or no file at all ("ENOSPC: no space left on device, write").
  *
  * `oneDocument` says whether the failure is this output's alone (its name is too long,
  * a link or a file sits on its way): the run then reports that document as failed and
- * writes the others.
+ * writes the others. Any other failure (a full disk, a read-only file system) would meet
+ * every output after it, and stops the run.
  */
 export class OutputError extends Error {
   constructor(
@@ -24,13 +27,12 @@ export class RefusedPath extends Error {}
 /** System errors that concern one output's path only. */
 const ONE_PATH = new Set(['ENAMETOOLONG', 'EISDIR', 'ENOTDIR']);
 
-/** `err`, met writing (or removing) the output `rel` (relative to --out): an OutputError when it is this output's alone, else as it was. */
-export function outputError(err: unknown, rel: string, verb: 'write' | 'remove' = 'write'): Error {
+/** `err`, met writing (or removing) the output `rel` (relative to --out), as an OutputError. */
+export function outputError(err: unknown, rel: string, verb: 'write' | 'remove' = 'write'): OutputError {
   if (err instanceof OutputError) return err;
   if (err instanceof RefusedPath) return new OutputError(`cannot ${verb} ${rel}: ${err.message}`, undefined, true);
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === undefined || !ONE_PATH.has(code)) return err as Error;
-  return new OutputError(`cannot ${verb} ${rel}: ${reason(err, rel)}`, code, true);
+  return new OutputError(`cannot ${verb} ${rel}: ${reason(err, rel)}`, code, code !== undefined && ONE_PATH.has(code));
 }
 
 function reason(err: unknown, rel: string): string {
