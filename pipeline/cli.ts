@@ -2,10 +2,9 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkOutDir, collectInputs, insideDir, UsageError } from './corpus/inputs.js';
-import { sweepDeadRuns } from './corpus/temp-dirs.js';
+import { checkTempDir, sweepDeadRuns } from './corpus/temp-dirs.js';
 import { AtomicStream } from './corpus/outputs.js';
 import { prepareOutDir } from './corpus/out-dir.js';
 import { cleanUpOnSignals, removeTemporaries } from './corpus/cleanup.js';
@@ -27,7 +26,7 @@ Usage:
 Inputs are files or directories (recursed for *.txt, *.md and *.markdown; symbolic links and hidden
 entries inside a directory are not followed); a file may be a pipe (a FIFO, <(...), /dev/stdin),
 named as given (clean/63, clean/stdin). Inputs are never modified.
-Writes, atomically (temp file, then rename):
+Writes, atomically (temp file, then rename), never through a symbolic link below <dir>:
   <dir>/clean/<relative path>        the cleaned text
   <dir>/diff/<relative path>.diff    a unified diff, original vs cleaned, for every changed document
   <dir>/report.json                  { version, documents: [...], summary } (see README)
@@ -68,8 +67,11 @@ Subcommands:
 
 Exit codes:
   0  success
-  1  some inputs could not be processed (the rest is written; each failure is on stderr and in report.json)
-  2  usage error (bad option, missing input, output directory inside an input or not writable)
+  1  some inputs could not be processed, or an output of one could not be written (a name too long for
+     the file system, a link on its way): the rest is written; each failure is on stderr and in
+     report.json. Also a write error that stops the run (a full disk): the message names the file
+  2  usage error (bad option, missing input, output directory inside an input or not writable, a
+     symbolic link at <dir>/clean or <dir>/diff, a TMPDIR that is missing or not writable)
   3  --fail-on degraded and a document is degraded (1 wins when some input also failed)
 `;
 
@@ -150,9 +152,9 @@ async function runJsonlInputs(p: Parsed): Promise<RunResult> {
     if (!st?.isFile()) throw new UsageError(`cannot read JSONL input ${input}`);
     if (p.out && (await insideDir(input, p.out))) throw new UsageError(`JSONL input ${input} is inside the output directory ${p.out}`);
   }
-  if (p.out) prepareOutDir(p.out);
-  const sink = p.out
-    ? { records: await AtomicStream.open(path.join(p.out, 'clean.jsonl')), report: await AtomicStream.open(path.join(p.out, 'report.json')), outDir: p.out }
+  const out = p.out === undefined ? undefined : prepareOutDir(p.out);
+  const sink = out
+    ? { records: await AtomicStream.open(out, 'clean.jsonl'), report: await AtomicStream.open(out, 'report.json'), outDir: out }
     : { records: process.stdout };
   if (!p.out) {
     // The reader went away (EPIPE: `| head`) or the disk filled (ENOSPC): the records
@@ -203,6 +205,15 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   const p = parsed;
+  // Every run but a --per-record one keeps its documents in temporary files between passes.
+  if (!p.options.perRecord) {
+    try {
+      checkTempDir();
+    } catch (err) {
+      process.stderr.write(`unspin: ${(err as Error).message}\n`);
+      return EXIT.usage;
+    }
+  }
   const tty = process.stderr.isTTY && !p.quiet;
   // Temporary directories of runs of this machine that were killed outright (the OOM killer) go first.
   sweepDeadRuns();
@@ -214,8 +225,7 @@ export async function main(argv: string[]): Promise<number> {
     if (p.jsonl) result = await runJsonlInputs(p);
     else {
       const files = await collectInputs(p.inputs, p.out);
-      prepareOutDir(p.out!);
-      result = await runFiles(files, p.out!, p.options);
+      result = await runFiles(files, prepareOutDir(p.out!), p.options);
     }
   } catch (err) {
     process.stderr.write(`unspin: ${(err as Error).message}\n`);

@@ -4,7 +4,10 @@ import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { fromPlain, unreadableDocument, type DocumentState, type Options } from './document.js';
 import { utf8Lines } from './corpus/lines.js';
-import { AtomicStream, removeStale, writeAtomic } from './corpus/outputs.js';
+import { AtomicStream } from './corpus/outputs.js';
+import { DocumentOutputs } from './corpus/document-outputs.js';
+import { prepareOutDir } from './corpus/out-dir.js';
+import type { OutRoot } from './corpus/out-root.js';
 import { overLimit } from './corpus/read-input.js';
 import { recordId, recordLine, recordSource, type RecordSource } from './corpus/jsonl-record.js';
 import { topLevelMembers } from './corpus/json-members.js';
@@ -21,6 +24,7 @@ import { Spool } from './corpus/spool.js';
 import { HeldCorpus } from './corpus/held.js';
 import { WriteQueue } from './corpus/write-queue.js';
 import { EditLog } from './edit-log.js';
+import { withOutputFailures } from './report/output-failures.js';
 import {
   addToSummary,
   emptySummary,
@@ -66,14 +70,16 @@ export function renderOutputs(state: DocumentState): { clean?: string; diff?: st
 
 /**
  * Runs the pipeline over files, writing clean/, diff/, report.json and report.html
- * under `outDir`, in two passes: pass 1 analyzes the files (on `options.workers`
+ * under `outDir` (prepared by prepareOutDir, or a path prepared here), in two passes:
+ * pass 1 analyzes the files (on `options.workers`
  * threads, results taken in input order) and spools each document to a temporary file, keeping
  * only what the corpus stages need (cleaned texts, scores, offset maps); the corpus
  * stages compare and restore the documents; pass 2 reads the spool back and writes
  * every output, one document at a time. The outputs are the same whatever the
  * number of threads.
  */
-export async function runFiles(files: readonly FileInput[], outDir: string, options: RunOptions): Promise<RunResult> {
+export async function runFiles(files: readonly FileInput[], outDir: OutRoot | string, options: RunOptions): Promise<RunResult> {
+  const out = typeof outDir === 'string' ? prepareOutDir(outDir) : outDir;
   const summary = emptySummary(options.spin !== false);
   let totalBytes = 0;
   let failures = 0;
@@ -112,17 +118,34 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
     // Pass 2 runs here: idle threads would only hold their heaps until the end.
     await runner.close();
 
-    const manifest = new OutputManifest(outDir);
+    const manifest = new OutputManifest(out);
     // Into a new directory no earlier output can be left: nothing to look for and remove.
-    const fresh = !existsSync(path.join(outDir, 'clean')) && !existsSync(path.join(outDir, 'diff'));
+    const fresh = !existsSync(path.join(out.real, 'clean')) && !existsSync(path.join(out.real, 'diff'));
     // Pass 2 replaces the outputs one by one: an earlier run's report, left until this
     // one's is in place, would describe files that are no longer its if the run stops
     // half-way. It goes first, so a directory with a report holds one finished run.
-    await Promise.all(['report.json', 'report.html'].map((f) => rm(path.join(outDir, f), { force: true })));
-    report = await AtomicStream.open(path.join(outDir, 'report.json'));
+    await Promise.all(['report.json', 'report.html'].map((f) => rm(path.join(out.real, f), { force: true })));
+    report = await AtomicStream.open(out, 'report.json');
     await report.write(reportHeader());
-    let i = 0;
     const queue = (writes = new WriteQueue());
+    // A document goes into the report once its outputs are written (one that failed
+    // says so there), in input order; the next ones' outputs are written meanwhile.
+    const waiting: Array<{ doc: ReportDocument; original: string; outputs: DocumentOutputs }> = [];
+    let reported = 0;
+    const finish = async ({ doc, original, outputs }: (typeof waiting)[number]) => {
+      const { written, failures: failed } = await outputs.settled();
+      for (const rel of written) manifest.wrote(rel);
+      if (failed.length > 0) {
+        if (!doc.error) failures++;
+        for (const m of failed) options.onError?.(`${doc.path}: ${m}`);
+        doc = { ...doc, error: withOutputFailures(doc.error, failed) };
+      }
+      addToSummary(summary, doc);
+      await report!.write(reportDocument(doc, reported++ === 0));
+      timed('html', () => html!.add(doc, original));
+      options.onProgress?.(++done, files.length * 2, doc.path);
+    };
+    let i = 0;
     for (const a of spool.read()) {
       const d = { state: fromPlain(a.state), intrinsic: a.intrinsic };
       finishDocument(d, decisions, options);
@@ -137,29 +160,26 @@ export async function runFiles(files: readonly FileInput[], outDir: string, opti
       const { clean, diff } = renderOutputs(state);
       // Outputs left from an earlier run would contradict this run's report: a document
       // without a diff (or, failing now, without a cleaned text) has its old one removed.
-      const cleanFile = path.join(outDir, 'clean', state.path);
-      if (clean !== undefined) {
-        manifest.wrote(cleanFile);
-        await queue.add(() => writeAtomic(cleanFile, clean));
-      } else if (!fresh) await queue.add(() => removeStale(cleanFile));
-      const diffFile = path.join(outDir, 'diff', `${state.path}.diff`);
-      if (diff !== undefined) {
-        manifest.wrote(diffFile);
-        await queue.add(() => writeAtomic(diffFile, diff));
-      } else if (!fresh) await queue.add(() => removeStale(diffFile));
-      addToSummary(summary, doc);
-      await report.write(reportDocument(doc, i === 0));
-      timed('html', () => html!.add(doc, state.log?.original ?? ''));
-      options.onProgress?.(++done, files.length * 2, state.path);
+      const outputs = new DocumentOutputs(queue, out);
+      const cleanFile = path.join('clean', state.path);
+      if (clean !== undefined) await outputs.write(cleanFile, clean);
+      else if (!fresh) await outputs.remove(cleanFile);
+      const diffFile = path.join('diff', `${state.path}.diff`);
+      if (diff !== undefined) await outputs.write(diffFile, diff);
+      else if (!fresh) await outputs.remove(diffFile);
+      waiting.push({ doc, original: state.log?.original ?? '', outputs });
+      // As many documents wait as the queue writes at a time: memory stays bounded.
+      if (waiting.length > queue.limit) await finish(waiting.shift()!);
       i++;
     }
     await queue.drain();
+    for (const w of waiting.splice(0)) await finish(w);
     await report.write(reportFooter(summary));
     // report.html first: if it fails, report.json is not replaced either, so the two
     // never describe different runs.
     const t0 = performance.now();
-    await html.commit(path.join(outDir, 'report.html'), summary);
-    manifest.wrote(path.join(outDir, 'report.html'));
+    await html.commit(out, 'report.html', summary);
+    manifest.wrote('report.html');
     addTimings(new Map([['html', performance.now() - t0]]));
     await report.commit();
     // Last: outputs of the previous run that this one did not write go only once this
@@ -197,7 +217,7 @@ export interface JsonlSink {
   /** report.json, when an output directory was given. */
   report?: AtomicStream;
   /** The output directory: its list of outputs (manifest.ts) is kept, so a files run's outputs there go. */
-  outDir?: string;
+  outDir?: OutRoot;
 }
 
 /** Records analyzed together: enough to keep every thread busy, few enough to keep memory flat. */
@@ -340,7 +360,7 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
   if (sink.records instanceof AtomicStream) await sink.records.commit();
   if (sink.outDir !== undefined) {
     const manifest = new OutputManifest(sink.outDir);
-    manifest.wrote(path.join(sink.outDir, 'clean.jsonl'));
+    manifest.wrote('clean.jsonl');
     await manifest.commit();
   }
   return { summary, failures, bytes: totalBytes };

@@ -195,6 +195,15 @@ describe('unspin apply (hand-made report)', () => {
     expect(existsSync(path.join(dir, 'nowhere'))).toBe(false);
   });
 
+  it('refuses an unusable TMPDIR (the review page waits there) with one line and exit 2, writing nothing', () => {
+    const { dir, report, key } = handMade();
+    const dec = decisionsFile(dir, key, []);
+    const r = spawnSync(process.execPath, [CLI, 'apply', dec, '--report', report, '--out', 'out'], { encoding: 'utf8', cwd: dir, env: { ...process.env, TMPDIR: '/nonexistent' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('unspin apply: TMPDIR /nonexistent is not usable: no such file or directory; set TMPDIR to a directory unspin can write in\n');
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
   it('reads a decisions file saved with a BOM', () => {
     const { dir, report, key } = handMade();
     const dec = decisionsFile(dir, key, [{ id: APPLY.id, accept: false }]);
@@ -218,6 +227,52 @@ describe('unspin apply (hand-made report)', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^unspin apply: .*report\.json: document a\.txt: (edit [0-9a-f]+: |an edit has no)/);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+});
+
+describe('unspin apply: outputs below --out never go through a symbolic link', () => {
+  it('refuses a linked clean/ or diff/ with one line and exit 2, the inputs untouched', () => {
+    const { dir, report, key } = handMade();
+    const dec = decisionsFile(dir, key, []);
+    mkdirSync(path.join(dir, 'ap'));
+    for (const sub of ['clean', 'diff']) {
+      symlinkSync('../in', path.join(dir, 'ap', sub));
+      const r = run(['apply', dec, '--report', report, '--out', 'ap'], dir);
+      expect(r.status, sub).toBe(2);
+      expect(r.stderr).toBe(`unspin apply: --out ap: ${sub} is a symbolic link, and unspin never writes or removes files through a link below --out; remove it or choose another --out\n`);
+      rmSync(path.join(dir, 'ap', sub));
+    }
+    expect(readdirSync(path.join(dir, 'in'))).toEqual(['a.txt']);
+    expect(read(path.join(dir, 'in/a.txt'))).toBe(TEXT);
+  });
+
+  it('fails an output behind a link further down (exit 1), writes the rest, and says so in the report until a later apply writes it', () => {
+    const { dir, report, key, doc } = handMade();
+    // A second document, in a subdirectory, from the same input.
+    const data: Report = JSON.parse(read(report));
+    data.documents.push({ ...doc, id: 'sub/a.txt', path: 'sub/a.txt' });
+    writeFileSync(report, JSON.stringify(data));
+    const dec = decisionsFile(dir, reportKey(data.documents), []);
+    mkdirSync(path.join(dir, 'victim'));
+    mkdirSync(path.join(dir, 'ap/diff'), { recursive: true });
+    symlinkSync('../../victim', path.join(dir, 'ap/diff/sub'));
+    let r = run(['apply', dec, '--report', report, '--out', 'ap', '--quiet'], dir);
+    expect(r.status).toBe(1);
+    const why = 'cannot write diff/sub/a.txt.diff: diff/sub is a symbolic link, and unspin never writes or removes files through a link below --out';
+    expect(r.stderr).toBe(`unspin apply: sub/a.txt: ${why}\n`);
+    expect(readdirSync(path.join(dir, 'victim'))).toEqual([]);
+    for (const f of ['clean/a.txt', 'clean/sub/a.txt', 'diff/a.txt.diff', 'report.html']) expect(existsSync(path.join(dir, 'ap', f)), f).toBe(true);
+    let next: Report = JSON.parse(read(path.join(dir, 'ap/report.json')));
+    expect(next.documents.map((d) => d.error)).toEqual([undefined, `output error: ${why}`]);
+    expect((next.summary as { errors: number }).errors).toBe(1);
+    // Applied again, from the report that says so, once the link is gone: the outputs are written and the error goes.
+    rmSync(path.join(dir, 'ap/diff/sub'));
+    r = run(['apply', dec, '--report', 'ap/report.json', '--out', 'ap2', '--quiet'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    next = JSON.parse(read(path.join(dir, 'ap2/report.json')));
+    expect(next.documents.map((d) => d.error)).toEqual([undefined, undefined]);
+    expect(existsSync(path.join(dir, 'ap2/diff/sub/a.txt.diff'))).toBe(true);
   });
 });
 

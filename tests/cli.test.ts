@@ -586,3 +586,112 @@ describe('interrupted runs', () => {
     expect(readdirSync(tmp)).toEqual([]);
   }, 30_000);
 });
+
+describe('outputs below --out never go through a symbolic link', () => {
+  const BOILERPLATE = 'CNN\n—\n' + ARTICLE;
+
+  it('refuses a linked clean/ or diff/ at the start (exit 2, one line): the inputs behind it are neither overwritten nor deleted', () => {
+    // The QA case: out/clean -> ../in made the first run overwrite in/a.txt and the
+    // second (another corpus, same --out) delete it as a stale output.
+    const dir = corpus({ 'in/a.txt': BOILERPLATE, 'other/b.txt': ARTICLE, 'records.jsonl': JSON.stringify({ id: 'r', text: ARTICLE }) + '\n' });
+    mkdirSync(path.join(dir, 'out'));
+    for (const sub of ['clean', 'diff']) {
+      symlinkSync('../in', path.join(dir, 'out', sub));
+      for (const args of [['in'], ['other'], ['--jsonl', 'records.jsonl']]) {
+        const r = spawnSync(process.execPath, [CLI, ...args, '--out', 'out', '--quiet'], { encoding: 'utf8', cwd: dir });
+        expect(r.status, `${sub}: ${args.join(' ')}`).toBe(2);
+        expect(r.stderr).toBe(`unspin: --out out: ${sub} is a symbolic link, and unspin never writes or removes files through a link below --out; remove it or choose another --out\n`);
+      }
+      rmSync(path.join(dir, 'out', sub));
+    }
+    expect(readdirSync(path.join(dir, 'in'))).toEqual(['a.txt']);
+    expect(readFileSync(path.join(dir, 'in/a.txt'), 'utf8')).toBe(BOILERPLATE);
+    expect(readdirSync(path.join(dir, 'out'))).toEqual([]);
+  });
+
+  it('fails the output that would go through a link found below clean/ or diff/ (exit 1) and writes everything else', () => {
+    const dir = corpus({ 'in/sub/a.txt': BOILERPLATE, 'in/b.txt': BOILERPLATE, 'victim/a.txt': 'not an output', 'out/clean/.keep': '' });
+    symlinkSync('../../victim', path.join(dir, 'out/clean/sub'));
+    const r = spawnSync(process.execPath, [CLI, 'in', '--out', 'out', '--quiet'], { encoding: 'utf8', cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('unspin: sub/a.txt: cannot write clean/sub/a.txt: clean/sub is a symbolic link, and unspin never writes or removes files through a link below --out\n');
+    expect(readdirSync(path.join(dir, 'victim'))).toEqual(['a.txt']);
+    expect(readFileSync(path.join(dir, 'victim/a.txt'), 'utf8')).toBe('not an output');
+    expect(readFileSync(path.join(dir, 'out/clean/b.txt'), 'utf8')).toBe(ARTICLE);
+    expect(existsSync(path.join(dir, 'out/diff/sub/a.txt.diff'))).toBe(true);
+    expect(existsSync(path.join(dir, 'out/report.html'))).toBe(true);
+    const report = JSON.parse(readFileSync(path.join(dir, 'out/report.json'), 'utf8'));
+    expect(report.documents.map((d: { path: string; error?: string }) => [d.path, d.error])).toEqual([
+      ['b.txt', undefined],
+      ['sub/a.txt', 'output error: cannot write clean/sub/a.txt: clean/sub is a symbolic link, and unspin never writes or removes files through a link below --out'],
+    ]);
+    expect(report.summary.errors).toBe(1);
+    // Only what was written is listed: a later run never removes the victim's file through the link.
+    expect(readFileSync(path.join(dir, 'out/.unspin-outputs'), 'utf8')).toBe('"clean/b.txt"\n"diff/b.txt.diff"\n"diff/sub/a.txt.diff"\n"report.html"\n');
+  });
+});
+
+describe('long file names', () => {
+  const spun = () => readFileSync(path.resolve('seeds', readdirSync('seeds').find((f) => f.startsWith('003_'))!), 'utf8');
+
+  it('writes the outputs of any input name the file system takes (a 240-byte name: temp files were named after it)', () => {
+    const long = 'x'.repeat(236) + '.txt';
+    const dir = corpus({ [long]: spun(), 'ok.txt': ARTICLE });
+    const out = dir + '-out';
+    const r = run([dir, '--out', out, '--quiet']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(existsSync(path.join(out, 'diff', `${long}.diff`))).toBe(true);
+    expect(JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')).summary.documents).toBe(2);
+  });
+
+  it('fails only the output whose name is too long (exit 1), and writes everything else, report.json and report.html included', () => {
+    // 254 bytes: the cleaned file's name is fine, the diff's (259 bytes) is not.
+    const long = 'x'.repeat(250) + '.txt';
+    const unchanged = 'y'.repeat(250) + '.txt';
+    const dir = corpus({ [long]: spun(), [unchanged]: ARTICLE, 'ok.txt': ARTICLE });
+    const out = dir + '-out';
+    const why = `cannot write diff/${long}.diff: file name too long for the file system (259 bytes)`;
+    const check = () => {
+      const r = run([dir, '--out', out, '--quiet']);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe(`unspin: ${long}: ${why}\n`);
+      expect(readdirSync(path.join(out, 'clean')).sort()).toEqual(['ok.txt', long, unchanged]);
+      expect(readdirSync(path.join(out, 'diff'))).toEqual([]);
+      expect(existsSync(path.join(out, 'report.html'))).toBe(true);
+      const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
+      const doc = report.documents.find((d: { path: string }) => d.path === long);
+      expect(doc).toMatchObject({ verdict: 'degraded', error: `output error: ${why}` });
+      expect(doc.edits.length).toBeGreaterThan(0);
+      expect(report.summary.errors).toBe(1);
+    };
+    check();
+    // Again into the same directory: the search for stale outputs meets the same names (the unchanged document's diff).
+    check();
+  });
+});
+
+describe('an unusable TMPDIR', () => {
+  it('is a usage error said before any work: one line, exit 2, nothing written', () => {
+    const dir = corpus({ 'a.txt': ARTICLE, 'in.jsonl': JSON.stringify({ id: 'a', text: ARTICLE }) + '\n', 'afile': 'x' });
+    const cases: Array<[string, string]> = [
+      ['/nonexistent', 'no such file or directory'],
+      [path.join(dir, 'afile'), 'not a directory'],
+    ];
+    for (const [tmp, why] of cases) {
+      const env = { ...process.env, TMPDIR: tmp };
+      for (const args of [[dir, '--out', dir + '-out'], ['--jsonl', path.join(dir, 'in.jsonl'), '--out', dir + '-out'], ['--jsonl', '-']]) {
+        const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env, input: '' });
+        expect(r.status, `${tmp}: ${args.join(' ')}`).toBe(2);
+        expect(r.stderr).toBe(`unspin: TMPDIR ${tmp} is not usable: ${why}; set TMPDIR to a directory unspin can write in\n`);
+        expect(r.stdout).toBe('');
+      }
+    }
+    expect(existsSync(dir + '-out')).toBe(false);
+    // --per-record keeps no temporary files: it runs.
+    const r = spawnSync(process.execPath, [CLI, '--jsonl', '-', '--per-record', '--quiet'], { encoding: 'utf8', env: { ...process.env, TMPDIR: '/nonexistent' }, input: readFileSync(path.join(dir, 'in.jsonl'), 'utf8') });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).id).toBe('a');
+  });
+});

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeDocument, defaultOptions } from '../pipeline/document.js';
 import { addToSummary, emptySummary, toReportDocument } from '../pipeline/report/json.js';
 import { HtmlReportWriter, renderHtmlReport } from '../pipeline/report/html.js';
+import { OutRoot } from '../pipeline/corpus/out-root.js';
 
 describe('HtmlReportWriter', () => {
   it('streams the same page renderHtmlReport builds in memory, script-breaking text included', async () => {
@@ -22,16 +23,18 @@ describe('HtmlReportWriter', () => {
     for (const d of docs) addToSummary(summary, d.doc);
     const writer = new HtmlReportWriter();
     for (const d of docs) writer.add(d.doc, d.original);
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'unspin-html-')), 'report.html');
-    await writer.commit(file, summary);
+    const dir = mkdtempSync(path.join(tmpdir(), 'unspin-html-'));
+    const file = path.join(dir, 'report.html');
+    await writer.commit(new OutRoot(dir), 'report.html', summary);
     const streamed = readFileSync(file, 'utf8');
     expect(streamed).toBe(renderHtmlReport(docs, summary));
     expect(streamed).not.toContain('</script><script>alert');
   });
 
   it('writes a valid page for an empty corpus', async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'unspin-html-')), 'report.html');
-    await new HtmlReportWriter().commit(file, emptySummary());
+    const dir = mkdtempSync(path.join(tmpdir(), 'unspin-html-'));
+    const file = path.join(dir, 'report.html');
+    await new HtmlReportWriter().commit(new OutRoot(dir), 'report.html', emptySummary());
     expect(readFileSync(file, 'utf8')).toBe(renderHtmlReport([], emptySummary()));
   });
 });

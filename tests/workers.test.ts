@@ -130,8 +130,9 @@ describe('--workers', () => {
       timeout: 60_000,
     });
     expect(r.signal).toBeNull();
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain('unspin-no-such-dir');
+    // Said before any thread starts: a usage error (exit 2), one line naming the directory.
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^unspin: TMPDIR \S*unspin-no-such-dir is not usable: no such file or directory; [^\n]*\n$/);
   }, 90_000);
 
   it('stops sending tasks once one result fails', async () => {

@@ -4,9 +4,12 @@ import { checkOutDir, insideDir, UsageError } from '../corpus/inputs.js';
 import { OutputManifest } from '../corpus/manifest.js';
 import { AtomicStream, removeStale, writeAtomic } from '../corpus/outputs.js';
 import { prepareOutDir } from '../corpus/out-dir.js';
+import { checkTempDir } from '../corpus/temp-dirs.js';
+import { oneDocumentFailure } from '../corpus/output-error.js';
 import { HtmlReportWriter } from '../report/html.js';
 import { addToSummary, emptySummary, reportDocument, reportFooter, reportHeader, type ReportDocument } from '../report/json.js';
 import { renderDiff } from '../report/diff.js';
+import { withOutputFailures, withoutOutputFailures } from '../report/output-failures.js';
 import { formatSummary } from '../report/summary.js';
 import { checkIds, cleanedText, decide, decidedDocument } from './apply.js';
 import { InputError, parseDecisions, reportKey } from './decisions.js';
@@ -34,8 +37,13 @@ Options:
   --quiet           no summary on stderr
   -h, --help        this help
 
+Nothing is written or removed through a symbolic link below <dir>.
+
 Exit codes: 0 success; 1 input problem (unknown edit id, overlapping accepted
-changes, changed or missing input, decisions for another report); 2 usage error.
+changes, changed or missing input, decisions for another report; nothing is
+written), or an output that could not be written (a name too long for the file
+system, a link on its way: the others are written, and report.json says which);
+2 usage error (also a symbolic link at <dir>/clean or <dir>/diff, an unusable TMPDIR).
 `;
 
 /** Input problems listed in one message. */
@@ -73,13 +81,16 @@ function parse(argv: string[]): Args | 'help' {
   return { decisions: positionals[0], report: values.report, out: values.out, quiet: values.quiet! };
 }
 
-/** Output paths come from the report: refuse ones that would leave <dir> or overwrite an input. */
+/**
+ * The output of `doc` in `sub`, relative to --out. Output paths come from the report:
+ * refuse ones that would leave <dir> or overwrite an input.
+ */
 function outputPath(out: string, sub: string, doc: ReportDocument, suffix = ''): string {
   const base = path.resolve(out, sub);
   const file = path.resolve(base, doc.path + suffix);
   if (!file.startsWith(base + path.sep)) throw new InputError(`${doc.id}: path ${JSON.stringify(doc.path)} leaves the output directory`);
   if (doc.file && file === path.resolve(doc.file)) throw new UsageError(`--out ${out} would overwrite the input ${doc.file}`);
-  return file;
+  return path.relative(path.resolve(out), file);
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -101,6 +112,8 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function run(args: Args): Promise<number> {
+  // The review page waits in a temporary file until the summary is known.
+  checkTempDir();
   const report = await readReport(args.report);
   const docs = report.documents;
   const decisions = parseDecisions(await readJson(args.decisions, 'decisions'), reportKey(docs), args.decisions);
@@ -136,10 +149,11 @@ async function run(args: Args): Promise<number> {
   const summary = emptySummary(report.summary?.spinDetection !== false);
   let accepted = 0;
   let rejected = 0;
+  let failures = 0;
   // Only now, pass 1 having found nothing wrong: a refused run leaves no directory behind.
-  prepareOutDir(args.out);
-  const manifest = new OutputManifest(args.out);
-  const out = await AtomicStream.open(path.join(args.out, 'report.json'));
+  const root = prepareOutDir(args.out);
+  const manifest = new OutputManifest(root);
+  const out = await AtomicStream.open(root, 'report.json');
   let html: HtmlReportWriter | undefined;
   try {
     html = new HtmlReportWriter();
@@ -151,16 +165,31 @@ async function run(args: Args): Promise<number> {
         original = await loadOriginal(doc);
         const d = decide(doc, decisions);
         const clean = cleanedText(doc, original, d.accepted);
+        // As in the main run, an output that fails for this document alone (a name too
+        // long, a link on the way) fails the document, and the others are written.
+        const failed: string[] = [];
+        const attempt = async (rel: string, job: () => Promise<void>, lists: boolean) => {
+          try {
+            await job();
+            if (lists) manifest.wrote(rel);
+          } catch (err) {
+            failed.push(oneDocumentFailure(err));
+          }
+        };
         const cleanFile = outputPath(args.out, 'clean', doc);
-        await writeAtomic(cleanFile, clean);
-        manifest.wrote(cleanFile);
+        await attempt(cleanFile, () => writeAtomic(root, cleanFile, clean), true);
         const diffFile = outputPath(args.out, 'diff', doc, '.diff');
         // Same patch as the main run: one per document with edits.
-        if (d.accepted.length > 0) {
-          await writeAtomic(diffFile, renderDiff(doc.path, original, clean));
-          manifest.wrote(diffFile);
-        } else await removeStale(diffFile); // --out may be the original run's: no stale diff
+        if (d.accepted.length > 0) await attempt(diffFile, () => writeAtomic(root, diffFile, renderDiff(doc.path, original, clean)), true);
+        else await attempt(diffFile, () => removeStale(root, diffFile), false); // --out may be the original run's: no stale diff
         next = decidedDocument(doc, d);
+        // The outputs are written again: what the report said of them before no longer holds.
+        const error = withOutputFailures(withoutOutputFailures(next.error), failed);
+        if (error !== next.error) next = { ...next, error };
+        if (failed.length > 0) {
+          failures++;
+          for (const m of failed) process.stderr.write(`unspin apply: ${doc.path}: ${m}\n`);
+        }
         accepted += d.accepted.length;
         rejected += d.rejected.length;
       }
@@ -170,8 +199,8 @@ async function run(args: Args): Promise<number> {
     }
     await out.write(reportFooter(summary));
     // As in the main run: report.html first, so the two never describe different runs.
-    await html.commit(path.join(args.out, 'report.html'), summary);
-    manifest.wrote(path.join(args.out, 'report.html'));
+    await html.commit(root, 'report.html', summary);
+    manifest.wrote('report.html');
     await out.commit();
     await manifest.commit();
   } catch (err) {
@@ -184,5 +213,5 @@ async function run(args: Args): Promise<number> {
     process.stderr.write(`applied ${decisions.size} decisions: ${accepted} changes accepted, ${rejected} rejected\n`);
     process.stderr.write(formatSummary(summary));
   }
-  return 0;
+  return failures > 0 ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
+import type { OutRoot } from './out-root.js';
 import { writeAtomic } from './outputs.js';
 
 /**
@@ -13,7 +14,8 @@ import { writeAtomic } from './outputs.js';
  * removed, and nothing this run wrote: on a case-insensitive file system
  * "clean/Report.txt" and "clean/report.txt" are one file, so a listed file is kept when
  * it is (same device and inode) a file this run wrote. Removal is best effort: a file
- * that cannot be removed stays, and the run does not fail for it.
+ * that cannot be removed stays, and the run does not fail for it; so does one behind a
+ * symbolic link below --out (out-root.ts), which would be another directory's file.
  */
 export const MANIFEST = '.unspin-outputs';
 
@@ -21,13 +23,13 @@ export class OutputManifest {
   private readonly written = new Set<string>();
   private readonly previous: string[];
 
-  constructor(private readonly outDir: string) {
-    this.previous = readManifest(outDir);
+  constructor(private readonly out: OutRoot) {
+    this.previous = readManifest(out.real);
   }
 
-  /** Records an output file written by this run. */
-  wrote(file: string): void {
-    this.written.add(toPosix(path.relative(this.outDir, file)));
+  /** Records an output file written by this run, by its path relative to --out. */
+  wrote(rel: string): void {
+    this.written.add(toPosix(rel));
   }
 
   /** Removes the previous run's outputs this run did not write, then lists this run's. */
@@ -36,16 +38,22 @@ export class OutputManifest {
     if (stale.length > 0) {
       let mine: Set<string> | undefined;
       for (const rel of stale) {
-        const file = path.join(this.outDir, rel);
+        let file: string | undefined;
+        try {
+          file = this.out.existing(rel);
+        } catch {
+          continue; // a link or a file on its way: not ours to remove through
+        }
+        if (file === undefined) continue;
         const id = fileId(file);
         if (id === undefined) continue;
-        mine ??= new Set([...this.written].map((w) => fileId(path.join(this.outDir, w))).filter((x): x is string => x !== undefined));
+        mine ??= new Set([...this.written].map((w) => fileId(path.join(this.out.real, w))).filter((x): x is string => x !== undefined));
         if (mine.has(id)) continue;
         await rm(file, { force: true }).catch(() => undefined);
-        await removeEmptyParents(this.outDir, file);
+        await removeEmptyParents(this.out.real, file);
       }
     }
-    await writeAtomic(path.join(this.outDir, MANIFEST), [...this.written].map((p) => `${JSON.stringify(p)}\n`).join(''));
+    await writeAtomic(this.out, MANIFEST, [...this.written].map((p) => `${JSON.stringify(p)}\n`).join(''));
   }
 }
 

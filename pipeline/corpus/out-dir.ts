@@ -3,15 +3,18 @@ import path from 'node:path';
 import { describeFsError } from './fs-error.js';
 import { UsageError } from './inputs.js';
 import { makeDir } from './make-dir.js';
+import { OutRoot } from './out-root.js';
+import { RefusedPath } from './output-error.js';
 
 /**
  * Makes --out and creates (and removes) a file in it, before any work: a directory that
  * cannot be made (below /proc, below a link to nothing) or written in (/proc itself, a
  * read-only file system) is a usage error said at once, not a failure once pass 1 has
- * read the whole corpus. Called after the command line's other checks, so a refused
- * command leaves no directory behind.
+ * read the whole corpus. So is a link (or a file) at clean/ or diff/, which every output
+ * of a files run would go through (out-root.ts). Called after the command line's other
+ * checks, so a refused command leaves no directory behind. Returns --out, resolved once.
  */
-export function prepareOutDir(out: string): void {
+export function prepareOutDir(out: string): OutRoot {
   try {
     makeDir(out);
   } catch (err) {
@@ -24,6 +27,16 @@ export function prepareOutDir(out: string): void {
   } catch (err) {
     throw new UsageError(`cannot write in --out ${out}: ${describeFsError(err)}`);
   }
+  const root = new OutRoot(out);
+  for (const sub of ['clean', 'diff']) {
+    try {
+      root.checkDir(sub);
+    } catch (err) {
+      if (!(err instanceof RefusedPath)) throw err;
+      throw new UsageError(`--out ${out}: ${err.message}; remove it or choose another --out`);
+    }
+  }
+  return root;
 }
 
 /** The parent that could not be made, when it is not --out itself. */

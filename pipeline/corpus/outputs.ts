@@ -3,69 +3,86 @@ import { promisify } from 'node:util';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { removeIfInterrupted } from './cleanup.js';
-import { makeDir } from './make-dir.js';
+import type { OutRoot } from './out-root.js';
+import { outputError } from './output-error.js';
 
 const writeFd = promisify(writeFileCb) as (fd: number, data: string | Uint8Array) => Promise<void>;
 
 let counter = 0;
-const tempName = (file: string) => `${file}.${process.pid}.${++counter}.tmp`;
 
-/** Writes a file atomically: a temp file beside it, then a rename over the target. */
-export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  const tmp = tempName(file);
-  const forget = removeIfInterrupted(tmp);
-  try {
-    // Opened synchronously: the file exists before a signal can be handled, so an
-    // interrupted run's clean-up always finds (and removes) it. The directory is made
-    // only when it is missing: a run writes thousands of files into a few directories.
+/**
+ * Creates a temporary file in `dir`, registered for removal should the run be stopped.
+ * Its name is short and its own (`.unspin-<pid>-<n>.tmp`), not the output's name with a
+ * suffix: any name the file system takes for an output must be writable, and a 250-byte
+ * name plus a suffix is over the 255-byte limit of a name. The leading dot keeps it out
+ * of an input walk over the output directory. Opened exclusively: a file (or link) of
+ * that name is never written through; the next number is tried.
+ */
+function openTemp(dir: string): { fd: number; tmp: string; forget: () => void } {
+  for (;;) {
+    const tmp = path.join(dir, `.unspin-${process.pid}-${++counter}.tmp`);
     let fd: number;
     try {
-      fd = openSync(tmp, 'w');
+      // Synchronous, and registered in the same tick: the file exists before a signal
+      // can be handled, so an interrupted run's clean-up always finds (and removes) it.
+      fd = openSync(tmp, 'wx');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      makeDir(path.dirname(file));
-      fd = openSync(tmp, 'w');
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw err;
     }
+    return { fd, tmp, forget: removeIfInterrupted(tmp) };
+  }
+}
+
+/** Writes the output `rel` (relative to --out) atomically: a temp file beside it, then a rename over it. */
+export async function writeAtomic(out: OutRoot, rel: string, data: string | Uint8Array): Promise<void> {
+  let temp: ReturnType<typeof openTemp> | undefined;
+  try {
+    const file = out.prepare(rel);
+    temp = openTemp(path.dirname(file));
     try {
-      await writeFd(fd, data);
+      await writeFd(temp.fd, data);
     } finally {
-      closeSync(fd);
+      closeSync(temp.fd);
     }
-    await rename(tmp, file);
+    await rename(temp.tmp, file);
   } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
+    if (temp) await rm(temp.tmp, { force: true });
+    throw outputError(err, rel);
   } finally {
-    forget();
+    temp?.forget();
   }
 }
 
 /**
- * A file written as a stream (report.json, clean.jsonl) that appears under its
+ * An output written as a stream (report.json, clean.jsonl) that appears under its
  * final name only when `commit` is called; `abort` removes the partial temp file.
  */
 export class AtomicStream {
-  private readonly tmp: string;
   private readonly stream: WriteStream;
-
   private failure?: Error;
-  private readonly forget: () => void;
 
-  private constructor(readonly file: string) {
-    this.tmp = tempName(file);
-    this.forget = removeIfInterrupted(this.tmp);
-    // The file is created now (not by the stream's asynchronous open), for the same reason as in writeAtomic.
-    this.stream = createWriteStream(this.tmp, { fd: openSync(this.tmp, 'w') });
+  private constructor(
+    private readonly rel: string,
+    private readonly file: string,
+    private readonly temp: ReturnType<typeof openTemp>,
+  ) {
+    // The file is created already (not by the stream's asynchronous open), for the same reason as in writeAtomic.
+    this.stream = createWriteStream(temp.tmp, { fd: temp.fd });
     // A disk error (ENOSPC, EACCES) must fail the run, not crash it or hang a write.
     this.stream.on('error', (err) => {
-      this.failure = err;
+      this.failure = outputError(err, rel);
       this.stream.emit('drain');
     });
   }
 
-  static async open(file: string): Promise<AtomicStream> {
-    makeDir(path.dirname(file));
-    return new AtomicStream(file);
+  static async open(out: OutRoot, rel: string): Promise<AtomicStream> {
+    try {
+      const file = out.prepare(rel);
+      return new AtomicStream(rel, file, openTemp(path.dirname(file)));
+    } catch (err) {
+      throw outputError(err, rel);
+    }
   }
 
   /** Writes a chunk, waiting when the stream's buffer is full (bounded memory). */
@@ -77,25 +94,33 @@ export class AtomicStream {
 
   async commit(): Promise<void> {
     if (this.failure) throw this.failure;
-    await new Promise<void>((resolve, reject) => this.stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) => this.stream.end((err?: Error | null) => (err ? reject(outputError(err, this.rel)) : resolve())));
     if (this.failure) throw this.failure;
-    await rename(this.tmp, this.file);
-    this.forget();
+    await rename(this.temp.tmp, this.file).catch((err: unknown) => {
+      throw outputError(err, this.rel);
+    });
+    this.temp.forget();
   }
 
   async abort(): Promise<void> {
     this.stream.destroy();
-    await rm(this.tmp, { force: true });
-    this.forget();
+    await rm(this.temp.tmp, { force: true });
+    this.temp.forget();
   }
 }
 
-/** Removes an output an earlier run left; a directory in its place (an input directory of that name) is not one. */
-export async function removeStale(file: string): Promise<void> {
+/**
+ * Removes the output `rel` an earlier run left. A directory in its place (an input
+ * directory of that name) is not one, and a name too long for the file system cannot
+ * be there; an output behind a link on its way is not unspin's to remove (OutputError).
+ */
+export async function removeStale(out: OutRoot, rel: string): Promise<void> {
   try {
-    await rm(file, { force: true });
+    const file = out.existing(rel);
+    if (file !== undefined) await rm(file, { force: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code !== 'ERR_FS_EISDIR' && code !== 'EISDIR') throw err;
+    if (code === 'ERR_FS_EISDIR' || code === 'EISDIR' || code === 'ENAMETOOLONG') return;
+    throw outputError(err, rel, 'remove');
   }
 }

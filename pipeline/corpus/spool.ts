@@ -7,7 +7,7 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { makeTempDir } from './temp-dirs.js';
+import { makeTempDir, tempWriteError } from './temp-dirs.js';
 
 export class Spool<T> {
   private readonly temp = makeTempDir('spool');
@@ -20,8 +20,12 @@ export class Spool<T> {
     const body = serialize(value);
     const head = Buffer.alloc(4);
     head.writeUInt32LE(body.length);
-    writeSync(this.fd, head);
-    writeSync(this.fd, body);
+    try {
+      writeSync(this.fd, head);
+      writeSync(this.fd, body);
+    } catch (err) {
+      throw tempWriteError(err, this.file);
+    }
     this.count++;
   }
 

@@ -12,7 +12,7 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { makeTempDir, type TempDir } from './temp-dirs.js';
+import { makeTempDir, tempWriteError, type TempDir } from './temp-dirs.js';
 import { doubled } from '../hash-table.js';
 
 /** Values by slot number, wherever they are kept. */
@@ -88,7 +88,11 @@ export class Store<T> implements Slots<T> {
     if (!this.temp) throw new Error('store opened read-only');
     const body = serialize(value);
     const at = this.offsets[this.count];
-    writeSync(this.fd!, body, 0, body.length, at);
+    try {
+      writeSync(this.fd!, body, 0, body.length, at);
+    } catch (err) {
+      throw tempWriteError(err, this.file);
+    }
     if (this.count + 2 > this.offsets.length) this.offsets = doubled(this.offsets);
     this.offsets[++this.count] = at + body.length;
     return this.count - 1;

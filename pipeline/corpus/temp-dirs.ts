@@ -12,10 +12,12 @@
  * Linux), nothing is swept. Directories of older versions are never touched either.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmdirSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { removeIfInterrupted } from './cleanup.js';
+import { describeFsError } from './fs-error.js';
+import { UsageError } from './inputs.js';
 
 const NAME = /^unspin-(?:spool|store)-([0-9a-f]{12})\.(\d+)-[A-Za-z0-9]{6}$/;
 /** Names made where the namespace is unknown: never swept. */
@@ -52,6 +54,32 @@ export function makeTempDir(kind: 'spool' | 'store'): TempDir {
       forget();
     },
   };
+}
+
+/**
+ * Makes (and removes) a directory where makeTempDir makes them, before any work: a run
+ * keeps its documents there between its passes, so a TMPDIR that does not exist or
+ * cannot be written in is a usage error said at once (one line), not Node's mkdtemp
+ * error once the run has started.
+ */
+export function checkTempDir(): void {
+  const dir = tmpdir();
+  let probe: string;
+  try {
+    probe = mkdtempSync(path.join(dir, 'unspin-probe-'));
+  } catch (err) {
+    const what = process.env.TMPDIR ? `TMPDIR ${dir}` : `the temporary directory ${dir}`;
+    throw new UsageError(`${what} is not usable: ${describeFsError(err)}; set TMPDIR to a directory unspin can write in`);
+  }
+  rmdirSync(probe);
+}
+
+/**
+ * `err`, met writing the temporary file `file`, with the file named: Node's message for
+ * a full disk names none ("ENOSPC: no space left on device, write"). The code is kept.
+ */
+export function tempWriteError(err: unknown, file: string): Error {
+  return Object.assign(new Error(`cannot write the temporary file ${file}: ${describeFsError(err)}`), { code: (err as NodeJS.ErrnoException).code });
 }
 
 /** Is a process with this id running (or there, but not ours to signal)? */

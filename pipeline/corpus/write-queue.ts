@@ -9,7 +9,7 @@ export class WriteQueue {
   private failure: unknown;
   private failed = false;
 
-  constructor(private readonly limit = 16) {}
+  constructor(readonly limit = 16) {}
 
   /** Starts `write`, after waiting for a free slot; throws the first failure of any earlier write. */
   async add(write: () => Promise<void>): Promise<void> {

@@ -1,5 +1,6 @@
 import type { ReportDocument, Summary } from './json.js';
 import { reportKey } from '../apply/decisions.js';
+import type { OutRoot } from '../corpus/out-root.js';
 import { AtomicStream } from '../corpus/outputs.js';
 import { Spool } from '../corpus/spool.js';
 import { buildPayload, clientDoc, payloadFrame, scriptJson, scriptSafe } from './html/data.js';
@@ -36,8 +37,9 @@ export class HtmlReportWriter {
     this.keys.push({ id: doc.id, sha256: doc.sha256 });
   }
 
-  async commit(file: string, summary: Summary): Promise<void> {
-    const out = await AtomicStream.open(file);
+  /** Writes the page to `rel`, a path relative to the output directory `root`. */
+  async commit(root: OutRoot, rel: string, summary: Summary): Promise<void> {
+    const out = await AtomicStream.open(root, rel);
     try {
       const [head, tail] = page(MARK, title(summary)).split(MARK);
       const [open, close] = payloadFrame(reportKey(this.keys), summary).map(scriptSafe);
