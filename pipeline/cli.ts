@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { createReadStream } from 'node:fs';
+import { createReadStream, fstatSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -167,8 +167,10 @@ async function runJsonlInputs(p: Parsed): Promise<RunResult> {
     });
   }
   const stream = input === '-' ? process.stdin : createReadStream(input);
+  // A JSON Lines file (checked above), or stdin redirected from one: no producer waits.
+  const inputIsFile = input !== '-' || fstatSync(0).isFile();
   try {
-    return await runJsonl(stream, sink, p.options, input === '-' ? 'stdin' : input);
+    return await runJsonl(stream, sink, { ...p.options, inputIsFile }, input === '-' ? 'stdin' : input);
   } catch (err) {
     if (sink.records instanceof AtomicStream) await sink.records.abort();
     await sink.report?.abort();

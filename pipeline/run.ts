@@ -45,6 +45,11 @@ export interface RunOptions extends Options {
   workers?: number;
   /** JSON Lines: each record alone, written as soon as it is done (no cross-record restoration). */
   perRecord?: boolean;
+  /**
+   * With perRecord: the input is a file, all there (not a pipe or terminal whose writer
+   * may wait for answers), so records are taken in full windows, never a read's worth.
+   */
+  inputIsFile?: boolean;
 }
 
 /** The options a worker needs (callbacks do not cross threads). */
@@ -308,7 +313,7 @@ export async function runJsonl(input: Readable, sink: JsonlSink, options: RunOpt
         failures++;
         options.onError?.(m);
       },
-      options.perRecord,
+      options.perRecord && !options.inputIsFile,
     );
     for await (const window of windows) {
       const docs = window.filter((p) => !p.skipped && p.failed === undefined);
@@ -379,7 +384,7 @@ function lineOrStall<T>(next: Promise<T>): Promise<T | typeof STALLED> {
  * object are reported through `fail` and left out; a record without a string "text",
  * with a text over `maxBytes`, or (with `uniqueIds`) with an id used before is kept,
  * marked skipped, so it is passed through in its place.
- * With `streaming` (--per-record), a window is also handed on as soon as the input has
+ * With `streaming` (--per-record on a pipe or terminal), a window is also handed on as soon as the input has
  * no further line ready: a producer that sends one record and waits for its answer gets
  * it, instead of waiting for a window to fill or for the input to end.
  */

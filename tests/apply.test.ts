@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -160,6 +160,20 @@ describe('unspin apply (hand-made report)', () => {
     r = run(['apply', dec, '--report', report, '--out', 'out'], tmp('unspin-elsewhere-'));
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/cannot read input in\/a\.txt: no such file/);
+  });
+
+  it('refuses an input that was a pipe at once, instead of waiting for a writer', () => {
+    const { dir, report, key } = handMade();
+    const dec = decisionsFile(dir, key, []);
+    rmSync(path.join(dir, 'in/a.txt'));
+    execFileSync('mkfifo', [path.join(dir, 'in/a.txt')]);
+    const r = spawnSync(process.execPath, [CLI, 'apply', dec, '--report', report, '--out', 'out'], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+    expect(r.signal).toBeNull(); // not killed by the timeout: it did not wait for a writer
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('in/a.txt is not a regular file (a pipe?)');
+    const shown = spawnSync(process.execPath, [CLI, 'report', report, '--doc', 'a.txt'], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+    expect(shown.signal).toBeNull();
+    expect(shown.stdout).toContain('the text is not available');
   });
 
   it('exits 2 on usage errors', () => {
@@ -400,6 +414,16 @@ describe('unspin report', () => {
     writeFileSync(records, JSON.stringify({ id: 'two\nlines', text: 'The council met.\x1b[31m It approved the plan.' }) + '\n');
     expect(run(['--jsonl', records, '--out', 'jo', '--quiet'], dir).status).toBe(0);
     expect(run(['report', 'jo/report.json'], dir).stdout).toContain('two⏎lines');
+  });
+
+  it('shows the changes of a document whose outputs failed, below the error', () => {
+    const { dir, report } = handMade();
+    const r0 = JSON.parse(read(report));
+    r0.documents[0].error = 'output error: cannot write clean/a.txt: file name too long';
+    writeFileSync(report, JSON.stringify(r0));
+    const r = run(['report', report, '--doc', 'a.txt'], dir);
+    expect(r.stdout).toContain('error: output error: cannot write clean/a.txt');
+    expect(r.stdout).toContain('Hello [-wrold-]{+world+}');
   });
 
   it('stops quietly, exit 0, when its reader goes away early (| head)', () => {

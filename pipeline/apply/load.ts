@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describeFsError } from '../corpus/fs-error.js';
 import type { ReportDocument, Summary } from '../report/json.js';
@@ -72,8 +72,14 @@ export async function loadOriginal(doc: ReportDocument, cwd = process.cwd()): Pr
   const file = path.resolve(cwd, doc.file);
   let bytes: Buffer;
   try {
+    // A pipe (a FIFO, <(...), /dev/stdin) was read once, by the run: opened again it
+    // would wait for a writer, or read this process's own stdin.
+    if (!(await stat(file)).isFile()) {
+      throw new InputError(`${doc.id}: input ${doc.file} is not a regular file (a pipe?): it cannot be read again; run unspin on a file instead`);
+    }
     bytes = await readFile(file);
   } catch (err) {
+    if (err instanceof InputError) throw err;
     // The report names inputs relative to where unspin ran: a missing one most often means another directory.
     const hint = (err as NodeJS.ErrnoException).code === 'ENOENT' ? ' (run from the directory the report was made in)' : '';
     throw new InputError(`${doc.id}: cannot read input ${doc.file}: ${describeFsError(err)}${hint}`);

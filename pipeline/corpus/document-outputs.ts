@@ -1,5 +1,5 @@
 import type { OutRoot } from './out-root.js';
-import { oneDocumentFailure } from './output-error.js';
+import { OutputError, oneDocumentFailure } from './output-error.js';
 import { removeStale, writeAtomic } from './outputs.js';
 import type { WriteQueue } from './write-queue.js';
 
@@ -42,10 +42,11 @@ export class DocumentOutputs {
   private start(rel: string, lists: boolean, job: () => Promise<void>): Promise<void> {
     return this.queue.add(() => {
       const done = job();
-      // `failure` never rejects: a failure that stops the run reaches the queue through `done`.
+      // `failure` never rejects, and is this output's own failure only: one that stops the
+      // run (a full disk) reaches the queue through `done`, and is no document's to report.
       const failure = done.then(
         () => undefined,
-        (err: unknown) => (err instanceof Error ? err.message : String(err)),
+        (err: unknown) => (err instanceof OutputError && err.oneDocument ? err.message : undefined),
       );
       this.started.push({ rel, lists, failure });
       return done.catch((err: unknown) => {

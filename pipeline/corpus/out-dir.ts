@@ -22,7 +22,8 @@ export function prepareOutDir(out: string): OutRoot {
   }
   const probe = path.join(out, `.unspin-probe.${process.pid}.tmp`);
   try {
-    closeSync(openSync(probe, 'w'));
+    // 'wx': never through whatever may already stand at that name (a link).
+    closeSync(openSync(probe, 'wx'));
     unlinkSync(probe);
   } catch (err) {
     throw new UsageError(`cannot write in --out ${out}: ${describeFsError(err)}`);

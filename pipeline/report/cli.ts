@@ -124,7 +124,9 @@ function note(n: number, e: ReportEdit, paint: Paint): string {
 export async function formatDocument(doc: ReportDocument, paint: Paint, full: boolean): Promise<string> {
   const changes = [...doc.edits, ...doc.suggestions].sort((a, b) => a.start - b.start || a.end - b.end);
   const head = `${paint.bold(visible(doc.path))}  ${doc.verdict}  score ${doc.score.toFixed(2)}  ${doc.kinds.join(', ') || 'no findings'}  (${doc.edits.length} edits, ${doc.suggestions.length} suggestions)\n`;
-  if (doc.error) return head + `error: ${safe(doc.error)}\n`;
+  // A document whose outputs failed keeps its verdict and edits: say so, then show them.
+  const error = doc.error ? `error: ${safe(doc.error)}\n` : '';
+  if (doc.error && !hasText(doc)) return head + error;
   let text: string;
   try {
     if (!hasText(doc)) throw new InputError('no text');
@@ -132,9 +134,9 @@ export async function formatDocument(doc: ReportDocument, paint: Paint, full: bo
   } catch (err) {
     // Without the input the changes can still be listed, just not shown in context.
     const why = `(the text is not available: ${safe((err as Error).message)})\n`;
-    return head + why + changes.map((e, i) => note(i + 1, e, paint)).join('\n') + '\n';
+    return head + error + why + changes.map((e, i) => note(i + 1, e, paint)).join('\n') + '\n';
   }
-  const out: string[] = [head];
+  const out: string[] = [head + error];
   let c = 0;
   let skipped = false;
   for (const [start, end, lineNo] of rows(text, changes)) {
