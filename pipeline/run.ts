@@ -76,12 +76,12 @@ export function renderOutputs(state: DocumentState): { clean?: string; diff?: st
 /**
  * Runs the pipeline over files, writing clean/, diff/, report.json and report.html
  * under `outDir` (prepared by prepareOutDir, or a path prepared here), in two passes:
- * pass 1 analyzes the files (on `options.workers`
- * threads, results taken in input order) and spools each document to a temporary file, keeping
- * only what the corpus stages need (cleaned texts, scores, offset maps); the corpus
- * stages compare and restore the documents; pass 2 reads the spool back and writes
- * every output, one document at a time. The outputs are the same whatever the
- * number of threads.
+ * pass 1 analyzes the files (on `options.workers` threads, results taken in input
+ * order) and spools each document to a temporary file, keeping only what the corpus
+ * stages need (cleaned texts, scores, offset maps); the corpus stages compare and
+ * restore the documents; pass 2 reads the spool back, writes the outputs a few
+ * documents at a time (WriteQueue) and reports each document, in input order, once
+ * its outputs are done. The outputs are the same whatever the number of threads.
  */
 export async function runFiles(files: readonly FileInput[], outDir: OutRoot | string, options: RunOptions): Promise<RunResult> {
   const out = typeof outDir === 'string' ? prepareOutDir(outDir) : outDir;
@@ -137,6 +137,7 @@ export async function runFiles(files: readonly FileInput[], outDir: OutRoot | st
     // says so there), in input order; the next ones' outputs are written meanwhile.
     const waiting: Array<{ doc: ReportDocument; original: string; outputs: DocumentOutputs }> = [];
     let reported = 0;
+    let waitingChars = 0;
     const finish = async ({ doc, original, outputs }: (typeof waiting)[number]) => {
       const { written, failures: failed } = await outputs.settled();
       for (const rel of written) manifest.wrote(rel);
@@ -172,9 +173,16 @@ export async function runFiles(files: readonly FileInput[], outDir: OutRoot | st
       const diffFile = path.join('diff', `${state.path}.diff`);
       if (diff !== undefined) await outputs.write(diffFile, diff);
       else if (!fresh) await outputs.remove(diffFile);
-      waiting.push({ doc, original: state.log?.original ?? '', outputs });
-      // As many documents wait as the queue writes at a time: memory stays bounded.
-      if (waiting.length > queue.limit) await finish(waiting.shift()!);
+      const original = state.log?.original ?? '';
+      waiting.push({ doc, original, outputs });
+      waitingChars += original.length;
+      // About as many documents wait as the queue writes at a time, and never more than
+      // WAITING_CHARS of their texts (a few documents near --max-bytes would be gigabytes).
+      while (waiting.length > queue.limit || (waiting.length > 1 && waitingChars > WAITING_CHARS)) {
+        const w = waiting.shift()!;
+        waitingChars -= w.original.length;
+        await finish(w);
+      }
       i++;
     }
     await queue.drain();
@@ -224,6 +232,9 @@ export interface JsonlSink {
   /** The output directory: its list of outputs (manifest.ts) is kept, so a files run's outputs there go. */
   outDir?: OutRoot;
 }
+
+/** Characters of original texts that pass 2 holds while their documents' outputs are written (2 bytes each). */
+const WAITING_CHARS = 32 << 20;
 
 /** Records analyzed together: enough to keep every thread busy, few enough to keep memory flat. */
 const RECORDS_PER_THREAD = 64;
