@@ -83,6 +83,19 @@ describe('OutRoot: no output goes through a link below --out', () => {
     expect(existsSync(path.join(out, 'clean'))).toBe(false);
   });
 
+  it('finds nothing to remove behind a plain file, and leaves the file', async () => {
+    const { out } = setup();
+    mkdirSync(path.join(out, 'clean'));
+    writeFileSync(path.join(out, 'clean', 'notes.txt'), 'an earlier output');
+    const root = new OutRoot(out);
+    expect(root.existing('clean/notes.txt/a.txt')).toBeUndefined();
+    await removeStale(root, 'clean/notes.txt/a.txt');
+    expect(readFileSync(path.join(out, 'clean', 'notes.txt'), 'utf8')).toBe('an earlier output');
+    // A link in the same place is still refused.
+    symlinkSync(path.join(out, 'clean'), path.join(out, 'clean', 'linked'));
+    expect(() => root.existing('clean/linked/a.txt')).toThrow(/clean\/linked is a symbolic link/);
+  });
+
   it('never names a path above --out', () => {
     const { out } = setup();
     const root = new OutRoot(out);

@@ -43,12 +43,14 @@ export class OutRoot {
 
   /**
    * The real path of the output `rel` when every directory on its way is there (and
-   * real), or undefined when one is missing (so is the output); throws as `prepare` does.
+   * real), or undefined when one is missing or a plain file stands in its place (no
+   * output can be behind it: "clean/notes.txt/a.txt" after a run that wrote
+   * clean/notes.txt); throws as `prepare` does for a link.
    */
   existing(rel: string): string | undefined {
     const file = this.resolve(rel);
     try {
-      return this.dir(path.dirname(file), false) ? file : undefined;
+      return this.dir(path.dirname(file), false, true) ? file : undefined;
     } catch (err) {
       throw outputError(err, rel, 'remove');
     }
@@ -67,10 +69,13 @@ export class OutRoot {
     return file;
   }
 
-  /** Is `dir` (at or below `real`) a real directory: made when missing and `make`; false when missing. */
-  private dir(dir: string, make: boolean): boolean {
+  /**
+   * Is `dir` (at or below `real`) a real directory: made when missing and `make`; false
+   * when missing, or with `fileIsMissing` when a plain file stands there.
+   */
+  private dir(dir: string, make: boolean, fileIsMissing = false): boolean {
     if (dir === this.real || this.checked.has(dir)) return true;
-    if (!this.dir(path.dirname(dir), make)) return false;
+    if (!this.dir(path.dirname(dir), make, fileIsMissing)) return false;
     let st = lstatSync(dir, { throwIfNoEntry: false });
     if (!st && make) {
       try {
@@ -84,7 +89,10 @@ export class OutRoot {
     if (!st) return false;
     const rel = path.relative(this.real, dir).split(path.sep).join('/');
     if (st.isSymbolicLink()) throw new RefusedPath(`${rel} is a symbolic link, and unspin never writes or removes files through a link below --out`);
-    if (!st.isDirectory()) throw new RefusedPath(`${rel} is not a directory`);
+    if (!st.isDirectory()) {
+      if (fileIsMissing && st.isFile()) return false;
+      throw new RefusedPath(`${rel} is not a directory`);
+    }
     this.checked.add(dir);
     return true;
   }
