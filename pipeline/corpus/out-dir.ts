@@ -11,7 +11,9 @@ import { RefusedPath } from './output-error.js';
  * cannot be made (below /proc, below a link to nothing) or written in (/proc itself, a
  * read-only file system) is a usage error said at once, not a failure once pass 1 has
  * read the whole corpus. So is a link (or a file) at clean/ or diff/, which every output
- * of a files run would go through (out-root.ts). Called after the command line's other
+ * of a files run would go through (out-root.ts); a JSON Lines run writes nothing there,
+ * but one directory serves runs of both kinds, and one rule for all is simpler to state
+ * than a link that is fine until the next files run. Called after the command line's other
  * checks, so a refused command leaves no directory behind. Returns --out, resolved once.
  */
 export function prepareOutDir(out: string): OutRoot {
