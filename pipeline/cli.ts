@@ -185,6 +185,9 @@ const SUBCOMMANDS: Record<string, () => Promise<{ main(argv: string[]): Promise<
 };
 
 export async function main(argv: string[]): Promise<number> {
+  // stderr carries messages for people: a full or closed one (2>/dev/full) must not turn
+  // a finished run into a failure. The exit code still says whether inputs failed.
+  process.stderr.on('error', () => {});
   const sub = SUBCOMMANDS[argv[0] ?? ''];
   if (sub) {
     // apply writes temporary files too (its outputs, the review page's spool).

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -367,6 +367,22 @@ describe('unspin CLI, --per-record streams', () => {
     expect(code).toBe(0);
     expect(lines).toHaveLength(3);
   }, 30_000);
+});
+
+describe('unspin CLI, a stderr that cannot be written', () => {
+  it('does not fail a finished run (2>/dev/full), and still fails a run whose input failed', () => {
+    const dir = corpus({ 'in/a.txt': ARTICLE, 'bad/b.txt': Buffer.from([0xff, 0xfe, 0x00, 0x41]) });
+    const full = openSync('/dev/full', 'w');
+    try {
+      const ok = spawnSync(process.execPath, [CLI, path.join(dir, 'in'), '--out', dir + '-o1'], { stdio: ['ignore', 'pipe', full] });
+      expect(ok.status).toBe(0);
+      expect(existsSync(path.join(dir + '-o1', 'report.json'))).toBe(true);
+      const bad = spawnSync(process.execPath, [CLI, path.join(dir, 'bad'), '--out', dir + '-o2'], { stdio: ['ignore', 'pipe', full] });
+      expect(bad.status).toBe(1);
+    } finally {
+      closeSync(full);
+    }
+  });
 });
 
 describe('inputs that cannot be read', () => {
