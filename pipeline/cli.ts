@@ -7,10 +7,11 @@ import { checkOutDir, collectInputs, insideDir, UsageError } from './corpus/inpu
 import { checkTempDir, sweepDeadRuns } from './corpus/temp-dirs.js';
 import { AtomicStream } from './corpus/outputs.js';
 import { prepareOutDir } from './corpus/out-dir.js';
+import type { OutRoot } from './corpus/out-root.js';
 import { cleanUpOnSignals, removeTemporaries } from './corpus/cleanup.js';
 import { defaultOptions } from './document.js';
 import { formatSummary, progressLine } from './report/summary.js';
-import { runFiles, runJsonl, type RunOptions, type RunResult } from './run.js';
+import { runFiles, runJsonl, type JsonlSink, type RunOptions, type RunResult } from './run.js';
 import { formatTimings } from './timings.js';
 
 export const EXIT = { ok: 0, failures: 1, usage: 2, degraded: 3 } as const;
@@ -143,6 +144,17 @@ function parse(argv: string[]): Parsed | 'help' | 'version' {
   };
 }
 
+/** clean.jsonl and report.json, opened together: if the second cannot be, the first's temp file goes. */
+async function openJsonlOutputs(out: OutRoot): Promise<{ records: AtomicStream; report: AtomicStream; outDir: OutRoot }> {
+  const records = await AtomicStream.open(out, 'clean.jsonl');
+  try {
+    return { records, report: await AtomicStream.open(out, 'report.json'), outDir: out };
+  } catch (err) {
+    await records.abort();
+    throw err;
+  }
+}
+
 async function runJsonlInputs(p: Parsed): Promise<RunResult> {
   // Validate everything before any output file is opened.
   if (p.inputs.length > 1) throw new UsageError('give one JSONL input at a time (a file, or - for stdin)');
@@ -153,9 +165,7 @@ async function runJsonlInputs(p: Parsed): Promise<RunResult> {
     if (p.out && (await insideDir(input, p.out))) throw new UsageError(`JSONL input ${input} is inside the output directory ${p.out}`);
   }
   const out = p.out === undefined ? undefined : prepareOutDir(p.out);
-  const sink = out
-    ? { records: await AtomicStream.open(out, 'clean.jsonl'), report: await AtomicStream.open(out, 'report.json'), outDir: out }
-    : { records: process.stdout };
+  const sink: JsonlSink = out ? await openJsonlOutputs(out) : { records: process.stdout };
   if (!p.out) {
     // The reader went away (EPIPE: `| head`) or the disk filled (ENOSPC): the records
     // cannot all be delivered, so the run stops with one line, not a stack trace.
