@@ -2,10 +2,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkOutDir, insideDir, UsageError } from '../corpus/inputs.js';
 import { OutputManifest } from '../corpus/manifest.js';
-import { AtomicStream, removeStale, writeAtomic } from '../corpus/outputs.js';
+import { DocumentOutputs } from '../corpus/document-outputs.js';
+import { AtomicStream } from '../corpus/outputs.js';
 import { prepareOutDir } from '../corpus/out-dir.js';
 import { checkTempDir } from '../corpus/temp-dirs.js';
-import { oneDocumentFailure } from '../corpus/output-error.js';
+import { WriteQueue } from '../corpus/write-queue.js';
 import { HtmlReportWriter } from '../report/html.js';
 import { addToSummary, emptySummary, reportDocument, reportFooter, reportHeader, type ReportDocument } from '../report/json.js';
 import { renderDiff } from '../report/diff.js';
@@ -154,6 +155,8 @@ async function run(args: Args): Promise<number> {
   const root = prepareOutDir(args.out);
   const manifest = new OutputManifest(root);
   const out = await AtomicStream.open(root, 'report.json');
+  // One output at a time: apply is not where the time goes.
+  const queue = new WriteQueue(1);
   let html: HtmlReportWriter | undefined;
   try {
     html = new HtmlReportWriter();
@@ -167,21 +170,15 @@ async function run(args: Args): Promise<number> {
         const clean = cleanedText(doc, original, d.accepted);
         // As in the main run, an output that fails for this document alone (a name too
         // long, a link on the way) fails the document, and the others are written.
-        const failed: string[] = [];
-        const attempt = async (rel: string, job: () => Promise<void>, lists: boolean) => {
-          try {
-            await job();
-            if (lists) manifest.wrote(rel);
-          } catch (err) {
-            failed.push(oneDocumentFailure(err));
-          }
-        };
-        const cleanFile = outputPath(args.out, 'clean', doc);
-        await attempt(cleanFile, () => writeAtomic(root, cleanFile, clean), true);
+        const outputs = new DocumentOutputs(queue, root);
+        await outputs.write(outputPath(args.out, 'clean', doc), clean);
         const diffFile = outputPath(args.out, 'diff', doc, '.diff');
         // Same patch as the main run: one per document with edits.
-        if (d.accepted.length > 0) await attempt(diffFile, () => writeAtomic(root, diffFile, renderDiff(doc.path, original, clean)), true);
-        else await attempt(diffFile, () => removeStale(root, diffFile), false); // --out may be the original run's: no stale diff
+        if (d.accepted.length > 0) await outputs.write(diffFile, renderDiff(doc.path, original, clean));
+        else await outputs.remove(diffFile); // --out may be the original run's: no stale diff
+        await queue.drain(); // a failure that stops the run (a full disk) is thrown here
+        const { written, failures: failed } = await outputs.settled();
+        for (const rel of written) manifest.wrote(rel);
         next = decidedDocument(doc, d);
         // The outputs are written again: what the report said of them before no longer holds.
         const error = withOutputFailures(withoutOutputFailures(next.error), failed);

@@ -1,5 +1,5 @@
 import type { OutRoot } from './out-root.js';
-import { OutputError, oneDocumentFailure } from './output-error.js';
+import { oneDocumentMessage } from './output-error.js';
 import { removeStale, writeAtomic } from './outputs.js';
 import type { WriteQueue } from './write-queue.js';
 
@@ -44,13 +44,10 @@ export class DocumentOutputs {
       const done = job();
       // `failure` never rejects, and is this output's own failure only: one that stops the
       // run (a full disk) reaches the queue through `done`, and is no document's to report.
-      const failure = done.then(
-        () => undefined,
-        (err: unknown) => (err instanceof OutputError && err.oneDocument ? err.message : undefined),
-      );
+      const failure = done.then(() => undefined, oneDocumentMessage);
       this.started.push({ rel, lists, failure });
       return done.catch((err: unknown) => {
-        oneDocumentFailure(err);
+        if (oneDocumentMessage(err) === undefined) throw err;
       });
     });
   }

@@ -31,12 +31,12 @@ export class OutRoot {
    * The real path of the output `rel`, its missing directories made; throws an
    * OutputError when a directory on its way is a link or not a directory, or cannot be made.
    */
-  prepare(rel: string, verb: 'write' | 'remove' = 'write'): string {
+  prepare(rel: string): string {
     const file = this.resolve(rel);
     try {
       this.dir(path.dirname(file), true);
     } catch (err) {
-      throw outputError(err, rel, verb);
+      throw outputError(err, rel, 'write');
     }
     return file;
   }

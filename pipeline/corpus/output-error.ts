@@ -43,8 +43,7 @@ function reason(err: unknown, rel: string): string {
   return bytes > 255 ? `file name too long for the file system (${bytes} bytes)` : 'path too long for the file system';
 }
 
-/** The message of an output failure that is one document's; any other error is thrown on. */
-export function oneDocumentFailure(err: unknown): string {
-  if (err instanceof OutputError && err.oneDocument) return err.message;
-  throw err;
+/** The message of an output failure that is one document's; undefined for any other error. */
+export function oneDocumentMessage(err: unknown): string | undefined {
+  return err instanceof OutputError && err.oneDocument ? err.message : undefined;
 }
