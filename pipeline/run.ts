@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { fromPlain, unreadableDocument, type DocumentState, type Options } from './document.js';
-import { utf8Lines } from './corpus/lines.js';
+import { utf8Lines, type Line } from './corpus/lines.js';
 import { AtomicStream } from './corpus/outputs.js';
 import { DocumentOutputs } from './corpus/document-outputs.js';
 import { prepareOutDir } from './corpus/out-dir.js';
@@ -395,9 +395,9 @@ function lineOrStall<T>(next: Promise<T>): Promise<T | typeof STALLED> {
  * object are reported through `fail` and left out; a record without a string "text",
  * with a text over `maxBytes`, or (with `uniqueIds`) with an id used before is kept,
  * marked skipped, so it is passed through in its place.
- * With `streaming` (--per-record on a pipe or terminal), a window is also handed on as soon as the input has
- * no further line ready: a producer that sends one record and waits for its answer gets
- * it, instead of waiting for a window to fill or for the input to end.
+ * With `streaming` (--per-record on a pipe or terminal), a window is also handed on as
+ * soon as the input has no further line ready: a producer that sends one record and
+ * waits for its answer gets it, instead of waiting for a window to fill or the input to end.
  */
 async function* recordWindows(
   input: Readable,
@@ -411,6 +411,40 @@ async function* recordWindows(
   let window: PendingRecord[] = [];
   let lineNo = 0;
   const seen = new Set<string>();
+  /** What line `lineNo` passes on: its record, kept or skipped, or its failure; nothing for a blank line. */
+  const pendingOf = (decoded: Line): PendingRecord | undefined => {
+    const failed = (error: string): PendingRecord => {
+      fail(`${sourceName}:${lineNo}: ${error}; record left out`);
+      return { record: {}, id: `${sourceName}:${lineNo}`, lineNo, failed: `line ${lineNo}: ${error}; left out of the output` };
+    };
+    if (!decoded.ok) return failed(decoded.error);
+    const line = decoded.text;
+    if (line.trim() === '') return undefined;
+    let record: Record<string, unknown>;
+    try {
+      record = JSON.parse(line);
+      if (record === null || typeof record !== 'object' || Array.isArray(record)) throw new Error('not a JSON object');
+    } catch (err) {
+      return failed(`not a JSON object (${(err as Error).message})`);
+    }
+    const members = topLevelMembers(line);
+    const id = recordId(record, line, members) ?? `${sourceName}:${lineNo}`;
+    const pending: PendingRecord = { record, id, lineNo, source: recordSource(line, members) };
+    const textBytes = typeof record.text === 'string' ? Buffer.byteLength(record.text) : 0;
+    if (typeof record.text !== 'string') {
+      fail(`${sourceName}:${lineNo}: record ${id} has no string "text" field; passed through unchanged`);
+      pending.skipped = 'no text field';
+    } else if (textBytes > maxBytes) {
+      const error = `text is ${overLimit(textBytes, maxBytes)}`;
+      fail(`${sourceName}:${lineNo}: record ${id}: ${error}; passed through unchanged`);
+      pending.skipped = error;
+    } else if (uniqueIds && seen.has(id)) {
+      fail(`${sourceName}:${lineNo}: record id ${id} was used by an earlier record; passed through unchanged (ids must be unique, or use --per-record)`);
+      pending.skipped = 'duplicate id';
+    }
+    if (uniqueIds) seen.add(id);
+    return pending;
+  };
   const lines = utf8Lines(input)[Symbol.asyncIterator]();
   try {
     for (;;) {
@@ -422,43 +456,9 @@ async function* recordWindows(
         read = await next;
       }
       if (read.done) break;
-      const decoded = read.value;
       lineNo++;
-      const failed = (error: string) => {
-        fail(`${sourceName}:${lineNo}: ${error}; record left out`);
-        window.push({ record: {}, id: `${sourceName}:${lineNo}`, lineNo, failed: `line ${lineNo}: ${error}; left out of the output` });
-      };
-      if (!decoded.ok) {
-        failed(decoded.error);
-        continue;
-      }
-      const line = decoded.text;
-      if (line.trim() === '') continue;
-      let record: Record<string, unknown>;
-      try {
-        record = JSON.parse(line);
-        if (record === null || typeof record !== 'object' || Array.isArray(record)) throw new Error('not a JSON object');
-      } catch (err) {
-        failed(`not a JSON object (${(err as Error).message})`);
-        continue;
-      }
-      const members = topLevelMembers(line);
-      const id = recordId(record, line, members) ?? `${sourceName}:${lineNo}`;
-      const pending: PendingRecord = { record, id, lineNo, source: recordSource(line, members) };
-      const textBytes = typeof record.text === 'string' ? Buffer.byteLength(record.text) : 0;
-      if (typeof record.text !== 'string') {
-        fail(`${sourceName}:${lineNo}: record ${id} has no string "text" field; passed through unchanged`);
-        pending.skipped = 'no text field';
-      } else if (textBytes > maxBytes) {
-        const error = `text is ${overLimit(textBytes, maxBytes)}`;
-        fail(`${sourceName}:${lineNo}: record ${id}: ${error}; passed through unchanged`);
-        pending.skipped = error;
-      } else if (uniqueIds && seen.has(id)) {
-        fail(`${sourceName}:${lineNo}: record id ${id} was used by an earlier record; passed through unchanged (ids must be unique, or use --per-record)`);
-        pending.skipped = 'duplicate id';
-      }
-      if (uniqueIds) seen.add(id);
-      window.push(pending);
+      const pending = pendingOf(read.value);
+      if (pending) window.push(pending);
       if (window.length >= size) {
         yield window;
         window = [];
